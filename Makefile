@@ -1,0 +1,60 @@
+# danchu — the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+DANCHU := $(BIN)/danchu
+
+.DEFAULT_GOAL := help
+
+.PHONY: help run test lint format bench bench-full messages clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed ## Create the venv, migrate SQLite, import units, load the demo, serve on $(HOST):$(PORT)
+	mkdir -p var
+	$(DANCHU) migrate --noinput
+	$(DANCHU) import-units
+	$(DANCHU) demo
+	@echo "Serving on http://$(HOST):$(PORT)/"
+	$(DANCHU) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test ## Install test dependencies and run the whole suite (PostgreSQL when DATABASE_URL is set)
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-test ## ruff check, ruff format --check, migrations up to date
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=danchu.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed-test ## Apply ruff fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(VENV)/.installed ## Update and compile the Vietnamese and English translations
+	cd danchu && ../$(DANCHU) makemessages -l vi -l en --no-obsolete --ignore 'demo/*'
+	cd danchu && ../$(DANCHU) compilemessages
+
+bench: $(VENV)/.installed-test ## Quick benchmark set (see bench/README.md)
+	$(BIN)/python bench/run.py --quick
+
+bench-full: $(VENV)/.installed-test ## Full scale benchmark set
+	$(BIN)/python bench/run.py --full
+
+clean: ## Remove the venv and the local database
+	rm -rf $(VENV) var

@@ -1,0 +1,15 @@
+"""The danchu API, version 1 (`/api/v1/`, OpenAPI documentation at `/api/docs`)."""
+
+from ninja import NinjaAPI
+
+from danchu.core.people.api import router as people_router
+from danchu.core.units.api import router as units_router
+
+api = NinjaAPI(
+    title="danchu API",
+    version="1",
+    description="Read access to the administrative tree and, for officials, household registers.",
+    urls_namespace="api",
+)
+api.add_router("/", units_router)
+api.add_router("/", people_router)

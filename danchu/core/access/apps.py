@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessConfig(AppConfig):
+    name = "danchu.core.access"
+    label = "access"
+    verbose_name = _("Access")
+
+    def ready(self) -> None:
+        from danchu.core.audit.registry import register_actions
+
+        register_actions(
+            {
+                "access.role_assigned": _("Role assigned"),
+                "access.role_ended": _("Role ended"),
+                "access.user_created": _("User account created"),
+                "access.api_token_created": _("API token created"),
+                "access.totp_confirmed": _("Two-factor device confirmed"),
+            }
+        )

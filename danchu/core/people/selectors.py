@@ -1,0 +1,44 @@
+"""Scoped reads over households."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from danchu.common.text import fold
+from danchu.core.access.registry import scope_queryset
+from danchu.core.people.models import Household, HouseholdMember
+from danchu.core.people.permissions import VIEW_HOUSEHOLD
+from danchu.core.units.models import Unit
+
+
+def households_visible_to(actor: Any) -> QuerySet[Household]:
+    return scope_queryset(actor, VIEW_HOUSEHOLD, Household.objects.all(), "village__path")
+
+
+def households_in_unit(actor: Any, unit: Unit, *, query: str = "") -> QuerySet[Household]:
+    """Current households in ``unit`` (a village, or every village of a commune) that the actor
+    may see, with their representative and member count, in one query per page."""
+    qs = (
+        households_visible_to(actor)
+        .current()
+        .filter(village__path__startswith=unit.path)
+        .select_related("village", "representative")
+        .annotate(member_count=Count("memberships", filter=Q(memberships__left_on__isnull=True)))
+        .order_by("village__path", "code")
+    )
+    if query:
+        folded = fold(query)
+        qs = qs.filter(
+            Q(code__icontains=query)
+            | Q(representative__full_name_folded__contains=folded)
+            | Q(address__icontains=query)
+        )
+    return qs
+
+
+def current_members(household: Household) -> QuerySet[HouseholdMember]:
+    return (
+        household.memberships.filter(left_on__isnull=True).select_related("person").order_by("id")
+    )

@@ -1,0 +1,88 @@
+"""The public page of every unit, and the forms officials use to extend the tree."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from danchu.common.pagination import paginate
+from danchu.core.access.registry import has_perm
+from danchu.core.people.permissions import VIEW_HOUSEHOLD
+from danchu.core.units.access import access_unit_by_code
+from danchu.core.units.domain.kinds import Level
+from danchu.core.units.forms import OrganisationForm, VillageForm
+from danchu.core.units.permissions import ADD_ORGANISATION, ADD_VILLAGE
+from danchu.core.units.selectors import ancestors_of, children_of
+from danchu.core.units.services import UnitError, organisation_create, village_create
+
+
+@require_GET
+def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
+    unit = access_unit_by_code(request.user, code)
+    child_level = {Level.PROVINCE: Level.COMMUNE, Level.COMMUNE: Level.VILLAGE}.get(unit.level)
+    children = paginate(request, children_of(unit, level=child_level)) if child_level else None
+    organisations = None
+    if unit.level in (Level.PROVINCE, Level.COMMUNE):
+        organisations = paginate(
+            request, children_of(unit, level=Level.ORGANISATION), param="org_page"
+        )
+    context = {
+        "unit": unit,
+        "ancestors": ancestors_of(unit),
+        "children": children,
+        "organisations": organisations,
+        "can_add_village": unit.is_commune and has_perm(request.user, ADD_VILLAGE, unit),
+        "can_add_organisation": unit.level in (Level.PROVINCE, Level.COMMUNE)
+        and has_perm(request.user, ADD_ORGANISATION, unit),
+        "can_view_households": (unit.is_commune or unit.is_village)
+        and has_perm(request.user, VIEW_HOUSEHOLD, unit),
+    }
+    if request.htmx and request.htmx.target == "unit-children":
+        return render(request, "units/_children.html", context)
+    return render(request, "units/unit_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def village_new(request: HttpRequest, code: str) -> HttpResponse:
+    commune = access_unit_by_code(request.user, code, permission=ADD_VILLAGE)
+    form = VillageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            village = village_create(actor=request.user, commune=commune, **form.cleaned_data)
+        except UnitError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": village.name})
+            return redirect("units:detail", code=village.code)
+    return render(
+        request,
+        "units/unit_form.html",
+        {"form": form, "parent": commune, "title": _("Add a village or residential group")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_new(request: HttpRequest, code: str) -> HttpResponse:
+    parent = access_unit_by_code(request.user, code, permission=ADD_ORGANISATION)
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = organisation_create(
+                actor=request.user, parent=parent, **form.cleaned_data
+            )
+        except UnitError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": organisation.name})
+            return redirect("units:detail", code=organisation.code)
+    return render(
+        request,
+        "units/unit_form.html",
+        {"form": form, "parent": parent, "title": _("Add an agency or enterprise")},
+    )
