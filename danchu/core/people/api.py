@@ -45,6 +45,17 @@ class MemberOut(Schema):
 class HouseholdDetailOut(HouseholdOut):
     members: list[MemberOut]
 
+    @staticmethod
+    def resolve_members(obj: Household) -> list[dict]:
+        return [
+            {
+                "full_name": m.person.full_name,
+                "relation": m.relation,
+                "date_of_birth": m.person.date_of_birth,
+            }
+            for m in current_members(obj)
+        ]
+
 
 @router.get("/units/{code}/households", response=list[HouseholdOut])
 @paginate(PageNumberPagination, page_size=100)
@@ -55,20 +66,4 @@ def list_households(request: HttpRequest, code: str, q: str = ""):
 
 @router.get("/households/{household_id}", response=HouseholdDetailOut)
 def get_household(request: HttpRequest, household_id: int):
-    household = access_household_by_id(request.user, household_id)
-    members = [
-        MemberOut(
-            full_name=m.person.full_name, relation=m.relation, date_of_birth=m.person.date_of_birth
-        )
-        for m in current_members(household)
-    ]
-    return HouseholdDetailOut(
-        id=household.pk,
-        code=household.code,
-        village_code=household.village.code,
-        address=household.address,
-        representative=household.representative.full_name if household.representative_id else None,
-        joined_on=household.joined_on,
-        left_on=household.left_on,
-        members=members,
-    )
+    return access_household_by_id(request.user, household_id)
