@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from danchu.common.text import fold
+
 
 class TabularFileError(Exception):
     """The file as a whole cannot be read; the message is for the person importing it."""
@@ -22,7 +24,8 @@ class Row:
 
 
 def _normalise_header(name: str) -> str:
-    return "_".join(name.strip().lower().replace("-", " ").split())
+    """'Mã xã' → 'ma_xa': headers match with or without diacritics, case and spacing."""
+    return "_".join(fold(name).replace("-", " ").split())
 
 
 def read_rows(path: Path, aliases: dict[str, str]) -> tuple[list[str], Iterator[Row]]:

@@ -19,6 +19,7 @@ from danchu.common.text import fold, normalise_spaces
 from danchu.core.audit.services import audit_record
 from danchu.core.units.domain.kinds import Kind, Level
 from danchu.core.units.models import Unit
+from danchu.core.units.services import next_child_code
 
 VILLAGE_COLUMNS = {
     "ma_xa": "commune_code",
@@ -107,15 +108,9 @@ def import_villages(path: Path) -> VillageImportResult:
     if result.errors:
         return result
     with transaction.atomic():
-        counters: dict[int, int] = {}
         for commune, name, kind, code in plan:
             if not code:
-                counters.setdefault(commune.pk, Unit.objects.filter(parent=commune).count())
-                while True:
-                    counters[commune.pk] += 1
-                    code = f"{commune.code}-{counters[commune.pk]:03d}"
-                    if code not in taken_codes and not Unit.objects.filter(code=code).exists():
-                        break
+                code = next_child_code(commune, taken_codes)
                 taken_codes.add(code)
             Unit(code=code, name=name, kind=kind, parent=commune, valid_from=date.today()).save()
             result.created += 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -106,13 +108,18 @@ def units_import_official(*, actor: Any = None) -> ImportCounts:
     return counts
 
 
-def _next_child_code(parent: Unit) -> str:
+def next_child_code(parent: Unit, taken: set[str] | None = None) -> str:
+    """The next free numbered code under ``parent``: ``<parent code>-001``, ``-002``, …
+
+    ``taken`` holds codes already promised in the same operation (an import in progress).
+    """
     prefix = f"{parent.code}-"
-    taken = set(
-        Unit.objects.filter(code__startswith=prefix, parent=parent).values_list("code", flat=True)
-    )
-    number = len(taken) + 1
-    while f"{prefix}{number:03d}" in taken:
+    pattern = re.compile(rf"^{re.escape(prefix)}(\d{{3,}})$")
+    used = set(Unit.objects.filter(code__startswith=prefix).values_list("code", flat=True))
+    used |= taken or set()
+    numbers = [int(m.group(1)) for code in used if (m := pattern.match(code))]
+    number = max(numbers, default=0) + 1
+    while f"{prefix}{number:03d}" in used:
         number += 1
     return f"{prefix}{number:03d}"
 
@@ -136,7 +143,7 @@ def _create_child(
             _("%(parent)s already has a unit named %(name)s.")
             % {"parent": parent.name, "name": name}
         )
-    code = (code or "").strip() or _next_child_code(parent)
+    code = (code or "").strip() or next_child_code(parent)
     if Unit.objects.filter(code=code).exists():
         raise UnitError(_("The code %(code)s is already used.") % {"code": code})
     unit = Unit(code=code, name=name, kind=kind, parent=parent, valid_from=date.today())
