@@ -30,3 +30,13 @@ class PhoneOrEmailBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+def axes_username(request, credentials: dict | None) -> str:
+    """The login as django-axes counts failures: one form per person, so that typing the phone
+    as "+84 912…" or "0912…" does not give an attacker a fresh set of attempts."""
+    raw = (credentials or {}).get("username") or request.POST.get("username", "")
+    raw = raw.strip()
+    if "@" in raw:
+        return raw.lower()
+    return normalise_phone(raw) or raw
