@@ -80,7 +80,9 @@ def tree(db) -> Tree:
 def make_user(phone: str, role: str | None = None, unit: Unit | None = None, **extra) -> User:
     user = User.objects.create_user(phone=phone, password=PASSWORD, **extra)
     if role is not None:
-        RoleAssignment.objects.create(user=user, role_id=role, unit=unit, valid_from=date(2025, 7, 1))
+        RoleAssignment.objects.create(
+            user=user, role_id=role, unit=unit, valid_from=date(2025, 7, 1)
+        )
     return user
 
 
@@ -112,7 +114,9 @@ def make_household(village: Unit, code: str, members: int = 2) -> Household:
     for index in range(members):
         person = Person(full_name=f"Nguyễn Văn {code}-{index}")
         person.save()
-        HouseholdMember.objects.create(household=household, person=person, relation="Chủ hộ" if index == 0 else "Con")
+        HouseholdMember.objects.create(
+            household=household, person=person, relation="Chủ hộ" if index == 0 else "Con"
+        )
         people.append(person)
     household.representative = people[0]
     household.save()
@@ -159,3 +163,22 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
+
+
+@pytest.fixture
+def danchu_cli(monkeypatch):
+    """Run the `danchu` console script in-process, on the test database.
+
+    Django closes every connection when a command run from the command line ends; inside a
+    test that would drop the test transaction, so closing is suspended here.
+    """
+    from django.db import connections
+
+    from danchu.cli import main
+
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+
+    def run(*args: str) -> None:
+        main(["danchu", *args])
+
+    return run

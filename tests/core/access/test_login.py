@@ -44,7 +44,9 @@ def test_repeated_failures_lock_the_login(client, personas, settings):
     assert response.status_code == 429
     assert "thử lại" in response.content.decode()
     # Another person on the same network is not locked out.
-    assert client.post("/login/", {"username": "0911000001", "password": PASSWORD}).status_code == 302
+    assert (
+        client.post("/login/", {"username": "0911000001", "password": PASSWORD}).status_code == 302
+    )
 
 
 @override_settings(DANCHU_REQUIRE_2FA_FOR_OFFICIALS=True)
@@ -56,7 +58,9 @@ def test_officials_must_set_up_and_use_totp(client, personas, households):
     assert response.status_code == 302 and "/account/two-factor/" in response["Location"]
     client.get("/account/two-factor/setup/")
     device = TOTPDevice.objects.get(user=personas["officer_a"])
-    response = client.post("/account/two-factor/setup/", {"token": f"{totp(device.bin_key):06d}", "next": "/account/"})
+    response = client.post(
+        "/account/two-factor/setup/", {"token": f"{totp(device.bin_key):06d}", "next": "/account/"}
+    )
     assert response.status_code == 302
     assert client.get(f"/households/{households.a1.pk}/").status_code == 200
 
@@ -73,7 +77,9 @@ def test_second_login_asks_for_the_code(client, personas, households):
     device = TOTPDevice.objects.create(user=personas["officer_a"], name="phone", confirmed=True)
     response = client.post("/login/", {"username": "0911000002", "password": PASSWORD})
     assert response["Location"].startswith("/account/two-factor/?")
-    response = client.post("/account/two-factor/", {"token": f"{totp(device.bin_key):06d}", "next": "/account/"})
+    response = client.post(
+        "/account/two-factor/", {"token": f"{totp(device.bin_key):06d}", "next": "/account/"}
+    )
     assert response["Location"] == "/account/"
 
 
@@ -81,7 +87,9 @@ def test_second_login_asks_for_the_code(client, personas, households):
 def test_next_cannot_leave_the_site(client, personas, target):
     client.force_login(personas["resident"])
     device = TOTPDevice.objects.create(user=personas["resident"], name="phone", confirmed=True)
-    response = client.post("/account/two-factor/", {"token": f"{totp(device.bin_key):06d}", "next": target})
+    response = client.post(
+        "/account/two-factor/", {"token": f"{totp(device.bin_key):06d}", "next": target}
+    )
     assert response["Location"] == "/"
 
 

@@ -75,7 +75,9 @@ API = [
 
 
 def _url(template: str, households) -> str:
-    return template.format(a1=households.a1.pk, a2=households.a2.pk, b1=households.b1.pk, c1=households.c1.pk)
+    return template.format(
+        a1=households.a1.pk, a2=households.a2.pk, b1=households.b1.pk, c1=households.c1.pk
+    )
 
 
 def _expected(persona: str, allowed: set[str], anon: int) -> int:

@@ -7,7 +7,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, transaction
 
-from danchu.cli import main as danchu_main
 from danchu.core.audit.models import AuditEvent
 from danchu.core.audit.registry import UnknownAuditAction
 from danchu.core.audit.services import AuditOutsideTransaction, audit_record, audit_verify
@@ -18,7 +17,12 @@ def _record(n: int, actor=None, unit=None) -> list[AuditEvent]:
     with transaction.atomic():
         for i in range(n):
             events.append(
-                audit_record(actor=actor, action="units.village_created", unit=unit, data={"i": i, "name": "Thôn Một"})
+                audit_record(
+                    actor=actor,
+                    action="units.village_created",
+                    unit=unit,
+                    data={"i": i, "name": "Thôn Một"},
+                )
             )
     return events
 
@@ -27,10 +31,14 @@ def _tamper(sql: str, params: list) -> None:
     """Alter a row behind the application's back, as an intruder with database access would."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_auditevent_append_only")
+            cursor.execute(
+                "ALTER TABLE audit_auditevent DISABLE TRIGGER audit_auditevent_append_only"
+            )
         cursor.execute(sql, params)
         if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER audit_auditevent_append_only")
+            cursor.execute(
+                "ALTER TABLE audit_auditevent ENABLE TRIGGER audit_auditevent_append_only"
+            )
 
 
 def test_events_chain_and_verify(db, personas, tree):
@@ -53,7 +61,7 @@ def test_recording_outside_a_transaction_is_refused(transactional_db):
         audit_record(actor=None, action="units.village_created")
 
 
-def test_altered_row_is_named_by_verify(db, capsys):
+def test_altered_row_is_named_by_verify(db, capsys, danchu_cli):
     events = _record(4)
     target = events[2]
     _tamper("UPDATE audit_auditevent SET action = %s WHERE id = %s", ["units.imported", target.pk])
@@ -61,7 +69,7 @@ def test_altered_row_is_named_by_verify(db, capsys):
         call_command("audit", "verify")
     # Through the console script: exit status 1 and the event named on stderr.
     with pytest.raises(SystemExit) as exit_info:
-        danchu_main(["danchu", "audit", "verify"])
+        danchu_cli("audit", "verify")
     assert exit_info.value.code == 1
     assert f"#{target.pk}" in capsys.readouterr().err
 
@@ -94,7 +102,10 @@ def test_postgresql_refuses_update_and_delete(db):
     event = _record(1)[0]
     from django.db import DatabaseError
 
-    for sql in ("UPDATE audit_auditevent SET action = 'x' WHERE id = %s", "DELETE FROM audit_auditevent WHERE id = %s"):
+    for sql in (
+        "UPDATE audit_auditevent SET action = 'x' WHERE id = %s",
+        "DELETE FROM audit_auditevent WHERE id = %s",
+    ):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, [event.pk])
     assert AuditEvent.objects.get(pk=event.pk).action == "units.village_created"

@@ -38,7 +38,9 @@ WORKING_DAY_TABLE = [
 ]
 
 
-@pytest.mark.parametrize(("day", "working", "why"), WORKING_DAY_TABLE, ids=[c[2] for c in WORKING_DAY_TABLE])
+@pytest.mark.parametrize(
+    ("day", "working", "why"), WORKING_DAY_TABLE, ids=[c[2] for c in WORKING_DAY_TABLE]
+)
 def test_is_working_day(db, day, working, why):
     assert is_working_day(day) is working
 
@@ -55,7 +57,13 @@ DEADLINE_TABLE = [
     (D(2026, 11, 27), 1, "working_days", D(2026, 11, 30), "a Friday event: the weekend is skipped"),
     (D(2026, 11, 26), 5, "working_days", D(2026, 12, 3), "5 working days across a weekend"),
     (D(2026, 4, 29), 1, "working_days", D(2026, 5, 4), "30/4 and 1/5 and the weekend are skipped"),
-    (D(2026, 2, 13), 1, "working_days", D(2026, 2, 23), "the 5 Tết days and two weekends are skipped"),
+    (
+        D(2026, 2, 13),
+        1,
+        "working_days",
+        D(2026, 2, 23),
+        "the 5 Tết days and two weekends are skipped",
+    ),
     (D(2026, 11, 26), 0, "working_days", D(2026, 11, 26), "zero days: the day itself"),
 ]
 
@@ -90,7 +98,9 @@ def test_official_adjustments_override_the_statutory_calendar(db):
     saturday = D(2026, 12, 26)
     assert is_working_day(wednesday) and not is_working_day(saturday)
     CalendarAdjustment.objects.create(date=wednesday, kind=AdjustmentKind.DAY_OFF, reason="Nghỉ bù")
-    CalendarAdjustment.objects.create(date=saturday, kind=AdjustmentKind.WORKING_DAY, reason="Làm bù")
+    CalendarAdjustment.objects.create(
+        date=saturday, kind=AdjustmentKind.WORKING_DAY, reason="Làm bù"
+    )
     assert not is_working_day(wednesday)
     assert is_working_day(saturday)
     # 3 working days after Thursday 24/12: Fri 25, Sat 26 (swapped in), Mon 28.

@@ -90,7 +90,10 @@ def test_existing_household_is_not_imported_twice(tree, tmp_path, capsys):
     call_command("import_households", str(_file(tmp_path, GOOD)))
     before = _counts()
     with pytest.raises(CommandError):
-        call_command("import_households", str(_file(tmp_path, GOOD.replace("038070000001", "").replace("038172000002", ""))))
+        call_command(
+            "import_households",
+            str(_file(tmp_path, GOOD.replace("038070000001", "").replace("038172000002", ""))),
+        )
     assert _counts() == before
 
 

@@ -6,13 +6,12 @@ from collections import Counter
 
 from django.core.management import call_command
 
-from danchu.cli import main as danchu_main
 from danchu.core.audit.models import AuditEvent
 from danchu.core.units.models import Unit
 
 
-def test_import_gives_the_official_counts_and_is_idempotent(db, capsys):
-    danchu_main(["danchu", "import-units"])
+def test_import_gives_the_official_counts_and_is_idempotent(db, capsys, danchu_cli):
+    danchu_cli("import-units")
     provinces = Unit.objects.filter(level="province")
     communes = Unit.objects.filter(level="commune")
     assert provinces.count() == 34

@@ -25,7 +25,9 @@ def test_import_villages_from_csv_is_idempotent(tree, tmp_path):
     )
     call_command("import_villages", str(path))
     new = Unit.objects.get(name="Thôn Ba")
-    assert new.parent == tree.commune_a and new.kind == "village" and new.path == "90/90001/90001-003/"
+    assert (
+        new.parent == tree.commune_a and new.kind == "village" and new.path == "90/90001/90001-003/"
+    )
     assert Unit.objects.get(name="Tổ dân phố Hai").kind == "residential_group"
     assert Unit.objects.filter(name="Thôn Một").count() == 1
     before = Unit.objects.count()
@@ -55,8 +57,14 @@ def test_import_villages_rejects_bad_rows_and_writes_nothing(tree, tmp_path):
 
 
 def test_village_create_by_commune_officer(personas, tree):
-    village = village_create(actor=personas["officer_a"], commune=tree.commune_a, name="  Thôn   Mới ")
-    assert village.name == "Thôn Mới" and village.code == "90001-003" and village.parent == tree.commune_a
+    village = village_create(
+        actor=personas["officer_a"], commune=tree.commune_a, name="  Thôn   Mới "
+    )
+    assert (
+        village.name == "Thôn Mới"
+        and village.code == "90001-003"
+        and village.parent == tree.commune_a
+    )
     event = AuditEvent.objects.get(action="units.village_created")
     assert event.target_id == str(village.pk) and event.actor_id == personas["officer_a"].pk
 
@@ -72,7 +80,9 @@ def test_village_create_refuses_duplicates_and_strangers(personas, tree):
 
 def test_village_form_shows_vietnamese_error_and_keeps_input(client, personas, tree):
     client.force_login(personas["officer_a"])
-    response = client.post("/units/90001/villages/new/", {"name": "Thôn Một", "kind": "village", "code": ""})
+    response = client.post(
+        "/units/90001/villages/new/", {"name": "Thôn Một", "kind": "village", "code": ""}
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert 'value="Thôn Một"' in body
@@ -85,4 +95,6 @@ def test_village_form_shows_vietnamese_error_and_keeps_input(client, personas, t
 def test_subtree_query_uses_the_path(tree):
     codes = set(Unit.objects.within(tree.commune_a).values_list("code", flat=True))
     assert codes == {"90001", "90001-001", "90001-002", "90001-C01"}
-    assert "90002" not in set(Unit.objects.within(tree.province).filter(code="90001").values_list("code", flat=True))
+    assert "90002" not in set(
+        Unit.objects.within(tree.province).filter(code="90001").values_list("code", flat=True)
+    )
