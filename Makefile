@@ -40,7 +40,7 @@ test: $(VENV)/.installed-test ## Install test dependencies and run the whole sui
 lint: $(VENV)/.installed-test ## ruff check, ruff format --check, migrations up to date
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DJANGO_SETTINGS_MODULE=danchu.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DATABASE_URL=sqlite://:memory: DJANGO_SETTINGS_MODULE=danchu.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: $(VENV)/.installed-test ## Apply ruff fixes and formatting
 	$(BIN)/ruff check --fix .

@@ -9,6 +9,17 @@ from datetime import datetime
 from typing import Any
 
 GENESIS_HASH = "0" * 64
+PAYLOAD_FIELDS = (
+    "occurred_at",
+    "actor_id",
+    "actor_label",
+    "actor_roles",
+    "unit_id",
+    "action",
+    "target_type",
+    "target_id",
+    "data",
+)
 
 
 def canonical_payload(

@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danchu.core.audit.chain import canonical_payload
+from danchu.core.audit.chain import PAYLOAD_FIELDS, canonical_payload
 
 
 class AuditEvent(models.Model):
@@ -50,14 +50,4 @@ class AuditEvent(models.Model):
         return f"#{self.pk} {self.action}"
 
     def payload(self) -> str:
-        return canonical_payload(
-            occurred_at=self.occurred_at,
-            actor_id=self.actor_id,
-            actor_label=self.actor_label,
-            actor_roles=self.actor_roles,
-            unit_id=self.unit_id,
-            action=self.action,
-            target_type=self.target_type,
-            target_id=self.target_id,
-            data=self.data,
-        )
+        return canonical_payload(**{name: getattr(self, name) for name in PAYLOAD_FIELDS})

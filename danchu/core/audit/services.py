@@ -56,35 +56,21 @@ def audit_record(
     _lock_chain()
     actor_id, actor_label, roles = _actor_snapshot(actor)
     clean_data = json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))
-    occurred_at = timezone.now()
-    target_type = target._meta.label_lower if target is not None else ""
-    target_id = str(target.pk) if target is not None else ""
-    unit_id = unit.pk if unit is not None else None
+    fields = {
+        "occurred_at": timezone.now(),
+        "actor_id": actor_id,
+        "actor_label": actor_label,
+        "actor_roles": roles,
+        "unit_id": unit.pk if unit is not None else None,
+        "action": action,
+        "target_type": target._meta.label_lower if target is not None else "",
+        "target_id": str(target.pk) if target is not None else "",
+        "data": clean_data,
+    }
     last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
     previous = last or GENESIS_HASH
-    payload = canonical_payload(
-        occurred_at=occurred_at,
-        actor_id=actor_id,
-        actor_label=actor_label,
-        actor_roles=roles,
-        unit_id=unit_id,
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        data=clean_data,
-    )
     return AuditEvent.objects.create(
-        occurred_at=occurred_at,
-        actor_id=actor_id,
-        actor_label=actor_label,
-        actor_roles=roles,
-        unit_id=unit_id,
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        data=clean_data,
-        previous_hash=previous,
-        hash=event_hash(previous, payload),
+        **fields, previous_hash=previous, hash=event_hash(previous, canonical_payload(**fields))
     )
 
 

@@ -3,13 +3,13 @@ permission registry; an object outside the official's units is a 404."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from danchu.common.form_flow import submit_to_service
 from danchu.common.pagination import paginate
 from danchu.core.access.registry import has_perm
 from danchu.core.people.access import access_household_by_id
@@ -46,20 +46,23 @@ def household_list(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "people/household_list.html", context)
 
 
+def _back_to(household_pk: int, message: str) -> tuple[str, HttpResponse]:
+    return message, redirect("people:household_detail", pk=household_pk)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def household_new(request: HttpRequest, code: str) -> HttpResponse:
     village = access_unit_by_code(request.user, code, permission=MANAGE_HOUSEHOLD)
     form = HouseholdForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            household = household_create(actor=request.user, village=village, **form.cleaned_data)
-        except HouseholdError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Household %(code)s was added.") % {"code": household.code})
-            return redirect("people:household_detail", pk=household.pk)
-    return render(
+    done = submit_to_service(
+        request,
+        form,
+        lambda data: household_create(actor=request.user, village=village, **data),
+        refusals=(HouseholdError,),
+        success=lambda h: _back_to(h.pk, _("Household %(code)s was added.") % {"code": h.code}),
+    )
+    return done or render(
         request,
         "people/household_form.html",
         {"form": form, "unit": village, "title": _("Add a household")},
@@ -95,22 +98,20 @@ def household_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "left_on": household.left_on,
     }
     form = HouseholdEditForm(request.POST or None, initial=initial, members=members)
-    if request.method == "POST" and form.is_valid():
-        representative = form.cleaned_data["representative"]
-        try:
-            household_update(
-                actor=request.user,
-                household=household,
-                address=form.cleaned_data["address"],
-                left_on=form.cleaned_data["left_on"],
-                representative_id=representative.pk if representative else None,
-            )
-        except HouseholdError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The household was updated."))
-            return redirect("people:household_detail", pk=household.pk)
-    return render(
+    done = submit_to_service(
+        request,
+        form,
+        lambda data: household_update(
+            actor=request.user,
+            household=household,
+            address=data["address"],
+            left_on=data["left_on"],
+            representative_id=data["representative"].pk if data["representative"] else None,
+        ),
+        refusals=(HouseholdError,),
+        success=lambda h: _back_to(h.pk, _("The household was updated.")),
+    )
+    return done or render(
         request,
         "people/household_form.html",
         {
@@ -127,30 +128,33 @@ def household_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def member_new(request: HttpRequest, pk: int) -> HttpResponse:
     household = access_household_by_id(request.user, pk, permission=MANAGE_HOUSEHOLD)
     form = MemberForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            household_member_add(
-                actor=request.user,
-                household=household,
-                member=MemberInput(
-                    full_name=data["full_name"],
-                    date_of_birth=data["date_of_birth"],
-                    gender=data["gender"],
-                    citizen_id=data["citizen_id"],
-                    phone=data["phone"],
-                    relation=data["relation"],
-                ),
-                make_representative=data["make_representative"],
-            )
-        except HouseholdError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request, _("%(name)s was added to the household.") % {"name": data["full_name"]}
-            )
-            return redirect("people:household_detail", pk=household.pk)
-    return render(
+
+    def add(data: dict) -> str:
+        household_member_add(
+            actor=request.user,
+            household=household,
+            member=MemberInput(
+                full_name=data["full_name"],
+                date_of_birth=data["date_of_birth"],
+                gender=data["gender"],
+                citizen_id=data["citizen_id"],
+                phone=data["phone"],
+                relation=data["relation"],
+            ),
+            make_representative=data["make_representative"],
+        )
+        return data["full_name"]
+
+    done = submit_to_service(
+        request,
+        form,
+        add,
+        refusals=(HouseholdError,),
+        success=lambda name: _back_to(
+            household.pk, _("%(name)s was added to the household.") % {"name": name}
+        ),
+    )
+    return done or render(
         request,
         "people/household_form.html",
         {

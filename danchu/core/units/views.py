@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from danchu.common.form_flow import submit_to_service
 from danchu.common.pagination import paginate
 from danchu.core.access.registry import has_perm
 from danchu.core.people.permissions import VIEW_HOUSEHOLD
@@ -46,20 +46,23 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "units/unit_detail.html", context)
 
 
+def _created(unit) -> tuple[str, HttpResponse]:
+    return _("%(name)s was added.") % {"name": unit.name}, redirect("units:detail", code=unit.code)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def village_new(request: HttpRequest, code: str) -> HttpResponse:
     commune = access_unit_by_code(request.user, code, permission=ADD_VILLAGE)
     form = VillageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            village = village_create(actor=request.user, commune=commune, **form.cleaned_data)
-        except UnitError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("%(name)s was added.") % {"name": village.name})
-            return redirect("units:detail", code=village.code)
-    return render(
+    done = submit_to_service(
+        request,
+        form,
+        lambda data: village_create(actor=request.user, commune=commune, **data),
+        refusals=(UnitError,),
+        success=_created,
+    )
+    return done or render(
         request,
         "units/unit_form.html",
         {"form": form, "parent": commune, "title": _("Add a village or residential group")},
@@ -71,17 +74,14 @@ def village_new(request: HttpRequest, code: str) -> HttpResponse:
 def organisation_new(request: HttpRequest, code: str) -> HttpResponse:
     parent = access_unit_by_code(request.user, code, permission=ADD_ORGANISATION)
     form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = organisation_create(
-                actor=request.user, parent=parent, **form.cleaned_data
-            )
-        except UnitError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("%(name)s was added.") % {"name": organisation.name})
-            return redirect("units:detail", code=organisation.code)
-    return render(
+    done = submit_to_service(
+        request,
+        form,
+        lambda data: organisation_create(actor=request.user, parent=parent, **data),
+        refusals=(UnitError,),
+        success=_created,
+    )
+    return done or render(
         request,
         "units/unit_form.html",
         {"form": form, "parent": parent, "title": _("Add an agency or enterprise")},
