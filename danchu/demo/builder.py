@@ -12,7 +12,7 @@ from django.db import transaction
 
 from danchu.core.access import roles
 from danchu.core.access.models import RoleAssignment, User
-from danchu.core.people.models import Household, HouseholdMember, Person, Residence
+from danchu.core.people.models import Employment, Household, HouseholdMember, Person, Residence
 from danchu.core.units.domain.kinds import Kind
 from danchu.core.units.models import Unit
 from danchu.core.units.services import units_import_official
@@ -102,6 +102,8 @@ def build_demo() -> list[Persona]:
     if not Household.objects.filter(village__in=villages).exists():
         _build_households(villages)
     _ensure_personas(villages)
+    _ensure_village_officials(villages)
+    _ensure_employment(commune)
     return personas()
 
 
@@ -219,3 +221,61 @@ def _ensure_personas(villages: list[Unit]) -> None:
                 user.person_id = household.representative_id
                 user.full_name = household.representative.full_name
                 user.save(update_fields=["person", "full_name"])
+
+
+def _ensure_village_officials(villages: list[Unit]) -> None:
+    """Every village has its head and its Front work committee head (logins 09010011NN and
+    09010012NN; the first village's are the printed personas)."""
+    password = settings.DANCHU_DEMO_PASSWORD
+    for index, village in enumerate(villages[1:], start=2):
+        for prefix, role in (
+            ("0901001", roles.VILLAGE_HEAD),
+            ("0901002", roles.FRONT_COMMITTEE_HEAD),
+        ):
+            phone = f"{prefix}{index:03d}"
+            user = User.objects.filter(phone=phone).first()
+            if user is None:
+                representative = (
+                    Household.objects.filter(village=village)
+                    .order_by("-code")
+                    .first()
+                    .representative
+                )
+                user = User.objects.create_user(
+                    phone=phone, password=password, full_name=representative.full_name
+                )
+            RoleAssignment.objects.get_or_create(
+                user=user, role_id=role, unit=village, defaults={"valid_from": date(2025, 7, 1)}
+            )
+
+
+def _ensure_employment(commune: Unit) -> None:
+    """Staff of the demo agencies and workers of the demo enterprises, taken from adults of
+    the commune's households."""
+    organisations = list(
+        Unit.objects.filter(parent=commune, kind__in=[Kind.AGENCY, Kind.ENTERPRISE]).order_by(
+            "code"
+        )
+    )
+    if Employment.objects.filter(organisation__in=organisations).exists():
+        return
+    adults = list(
+        Person.objects.filter(
+            memberships__household__village__parent=commune,
+            date_of_birth__lte=date.today() - timedelta(days=20 * 365),
+            date_of_birth__gte=date.today() - timedelta(days=58 * 365),
+        ).order_by("id")[: 40 * len(organisations)]
+    )
+    Employment.objects.bulk_create(
+        [
+            Employment(
+                person=person,
+                organisation=organisations[i % len(organisations)],
+                position="Nhân viên"
+                if organisations[i % len(organisations)].kind == Kind.AGENCY
+                else "Công nhân",
+                valid_from=date(2025, 7, 1),
+            )
+            for i, person in enumerate(adults)
+        ]
+    )

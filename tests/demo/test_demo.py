@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from danchu.core.access.models import RoleAssignment, User
 from danchu.core.audit.services import audit_verify
-from danchu.core.people.models import Household, Person
+from danchu.core.people.models import Employment, Household, Person
 from danchu.core.units.models import Unit
 from danchu.demo.builder import DEMO_COMMUNE, personas
 from danchu.demo.seed import SeedError, seed
@@ -35,6 +35,12 @@ def test_demo_builds_a_commune_once_and_its_logins_work(client, db, capsys):
     assert Unit.objects.filter(parent=commune, kind="enterprise").count() == 3
     assert Household.objects.filter(village__parent=commune).count() == 1500
     assert not Household.objects.filter(representative__isnull=True).exists()
+    for role in ("village_head", "front_committee_head"):
+        heads = RoleAssignment.objects.filter(role_id=role, unit__in=villages)
+        assert sorted(heads.values_list("unit__code", flat=True)) == sorted(
+            v.code for v in villages
+        )
+    assert Employment.objects.filter(organisation__parent=commune).count() == 200
     first = _counts()
     call_command("demo")
     assert _counts() == first
