@@ -119,3 +119,14 @@ def test_api_docs_are_served(client, db):
 
 def test_health(client, db):
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_browser_language_does_not_switch_to_english(client, tree):
+    body = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    assert '<html lang="vi">' in body and "Đăng nhập" in body
+
+
+def test_stylesheet_and_icon_are_found():
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("danchu/site.css") and finders.find("danchu/favicon.svg")
