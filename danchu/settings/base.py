@@ -154,6 +154,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Page sizes: every list paginates.
 DANCHU_PAGE_SIZE = env_int("DANCHU_PAGE_SIZE", 50)
 DANCHU_API_PAGE_SIZE = env_int("DANCHU_API_PAGE_SIZE", 100)
+# Benchmarks only: route the floor view (bench/README.md).
+DANCHU_BENCH_FLOOR = env_bool("DANCHU_BENCH_FLOOR", False)
 DANCHU_DEMO_PASSWORD = env_str("DANCHU_DEMO_PASSWORD", "danchu-demo-2026")
 
 LOGGING = {

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import path
 
 from danchu.web import views
@@ -8,3 +9,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.health, name="health"),
 ]
+
+if settings.DANCHU_BENCH_FLOOR:
+    urlpatterns.append(path("_bench/floor", views.floor, name="floor"))

@@ -39,6 +39,12 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+def floor(request: HttpRequest) -> HttpResponse:
+    """The benchmark floor: a tiny template through the full middleware stack (bench/README.md).
+    Routed only when DANCHU_BENCH_FLOOR is on."""
+    return render(request, "web/floor.html", {"now": "ok"})
+
+
 def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
     return render(request, "403.html", status=403)
 
