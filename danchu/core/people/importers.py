@@ -83,6 +83,7 @@ RESIDENCE_WORDS = {
 }
 HEAD_WORDS = {"chu ho", "head"}
 BATCH = 2000
+PROGRESS_EVERY = 10_000
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -194,7 +195,7 @@ def _validate(rows: list[Row], progress: ProgressFn) -> tuple[list[PersonRow], l
             )
         except FieldProblem as exc:
             bad.append(BadRow(row.line, str(exc), v))
-        if index % 10000 == 0 or index == total:
+        if index % PROGRESS_EVERY == 0 or index == total:
             progress("validate", index, total)
     return parsed, bad
 
@@ -306,7 +307,9 @@ def _write(rows: list[PersonRow], progress: ProgressFn) -> tuple[int, int]:
     total = len(rows)
     for done, chunk in enumerate(_chunks(rows, BATCH), start=1):
         Person.objects.bulk_create([r.person for r in chunk], batch_size=BATCH)
-        progress("persons", min(done * BATCH, total), total)
+        written = min(done * BATCH, total)
+        if written % PROGRESS_EVERY < BATCH or written == total:
+            progress("persons", written, total)
 
     grouped: dict[tuple[int, str], list[PersonRow]] = defaultdict(list)
     for row in rows:
