@@ -120,6 +120,8 @@ class Bench:
             str(register),
             note=f"{c['register_rows']:,} rows, {households:,} households",
         )
+        log("ANALYZE (what autovacuum does after a bulk load)")
+        postgres.analyze(DATABASE)
         setup = json.loads(self.helper("bench.harness.fixtures"))
         queries = self.query_counts(setup)
         pages = self.http_pages(setup) if self.http else {}
@@ -183,11 +185,15 @@ class Bench:
         self.helper("danchu.cli", "collectstatic", "--noinput", "-v", "0")
         commune, village = setup["commune"], setup["village"]
         cookie = {"Cookie": f"sessionid={setup['session_cookie']}"}
+        # A visitor carrying any personal cookie bypasses the public page cache.
+        uncached = {"Cookie": "csrftoken=bench"}
         targets = {
             "floor": ("/_bench/floor", None),
             "commune page": (f"/units/{commune}/", None),
             "village page": (f"/units/{village}/", None),
             "home": ("/", None),
+            "commune page (uncached)": (f"/units/{commune}/", uncached),
+            "village page (uncached)": (f"/units/{village}/", uncached),
             "commune households (official)": (f"/units/{commune}/households/", cookie),
             "api units": (f"/api/v1/units?parent={commune}", None),
         }

@@ -8,7 +8,6 @@ urlpatterns = [
     path("", include("danchu.core.access.urls")),
     path("", include("danchu.core.units.urls")),
     path("", include("danchu.core.people.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
 ]

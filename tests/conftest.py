@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from danchu.core.access import roles
@@ -29,11 +30,13 @@ PASSWORD = "mat-khau-thu-nghiem-2026"
 
 
 @pytest.fixture(autouse=True)
-def _vietnamese_and_fresh_calendar():
+def _vietnamese_and_fresh_caches():
     clear_cache()
+    cache.clear()
     with translation.override("vi"):
         yield
     clear_cache()
+    cache.clear()
 
 
 def make_unit(code: str, name: str, kind: str, parent: Unit | None = None) -> Unit:

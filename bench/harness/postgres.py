@@ -26,3 +26,8 @@ def server_version() -> str:
     with psycopg.connect(ADMIN_URL) as conn:
         row = conn.execute("SHOW server_version").fetchone()
     return row[0] if row else "unknown"
+
+
+def analyze(name: str) -> None:
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{name}", autocommit=True) as conn:
+        conn.execute("ANALYZE")

@@ -8,6 +8,7 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.health, name="health"),
+    path("language/<str:code>/", views.choose_language, name="language"),
 ]
 
 if settings.DANCHU_BENCH_FLOOR:

@@ -18,10 +18,24 @@ def test_home_is_vietnamese_by_default(client, tree):
 
 
 def test_english_is_the_second_language(client, tree):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    assert response.status_code == 302
+    body = client.get("/units/90/").content.decode()
+    assert 'href="/language/en/?next=/units/90/"' in body
+    response = client.get("/language/en/?next=/units/90/")
+    assert response.status_code == 302 and response["Location"] == "/units/90/"
     body = client.get("/").content.decode()
     assert '<html lang="en">' in body and "Log in" in body
+    client.get("/language/vi/")
+    assert '<html lang="vi">' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x"])
+def test_language_switch_stays_on_the_site(client, db, target):
+    response = client.get(f"/language/en/?next={target}")
+    assert response["Location"] == "/"
+
+
+def test_unknown_language_is_404(client, db):
+    assert client.get("/language/fr/").status_code == 404
 
 
 def test_search_finds_units_without_diacritics(client, tree):

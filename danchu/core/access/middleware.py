@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from danchu.core.access.roles import is_official
 
-EXEMPT_PREFIXES = ("/static/", "/i18n/", "/healthz", "/api/")
+EXEMPT_PREFIXES = ("/static/", "/language/", "/healthz", "/api/")
 
 
 class OfficialTwoFactorMiddleware:

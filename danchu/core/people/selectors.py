@@ -38,6 +38,22 @@ def households_in_unit(actor: Any, unit: Unit, *, query: str = "") -> QuerySet[H
     return qs
 
 
+def attach_member_counts(households: list[Household]) -> list[Household]:
+    """Set ``member_count`` on each household of a page, with one query for the whole page
+    (counting in the list query would group every household before the page is cut)."""
+    counts = dict(
+        HouseholdMember.objects.filter(
+            household_id__in=[h.pk for h in households], left_on__isnull=True
+        )
+        .values("household_id")
+        .annotate(n=Count("id"))
+        .values_list("household_id", "n")
+    )
+    for household in households:
+        household.member_count = counts.get(household.pk, 0)
+    return households
+
+
 def current_members(household: Household) -> QuerySet[HouseholdMember]:
     return (
         household.memberships.filter(left_on__isnull=True).select_related("person").order_by("id")

@@ -16,7 +16,11 @@ from danchu.core.people.access import access_household_by_id
 from danchu.core.people.forms import HouseholdEditForm, HouseholdForm, MemberForm
 from danchu.core.people.models import Person
 from danchu.core.people.permissions import MANAGE_HOUSEHOLD, VIEW_HOUSEHOLD
-from danchu.core.people.selectors import current_members, households_in_unit
+from danchu.core.people.selectors import (
+    attach_member_counts,
+    current_members,
+    households_in_unit,
+)
 from danchu.core.people.services import (
     HouseholdError,
     MemberInput,
@@ -34,6 +38,7 @@ def household_list(request: HttpRequest, code: str) -> HttpResponse:
     unit = access_unit_by_code(request.user, code, permission=VIEW_HOUSEHOLD)
     query = request.GET.get("q", "").strip()[:100]
     page = paginate(request, households_in_unit(request.user, unit, query=query))
+    attach_member_counts(page.object_list)
     context = {
         "unit": unit,
         "ancestors": ancestors_of(unit),

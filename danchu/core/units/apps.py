@@ -9,7 +9,7 @@ class UnitsConfig(AppConfig):
 
     def ready(self) -> None:
         from danchu.core.audit.registry import register_actions
-        from danchu.core.units import permissions  # noqa: F401  (registers permissions)
+        from danchu.core.units import permissions, signals  # noqa: F401  (registers them)
 
         register_actions(
             {

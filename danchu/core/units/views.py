@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from danchu.common.form_flow import submit_to_service
 from danchu.common.pagination import paginate
+from danchu.common.public_cache import cache_public_page
 from danchu.core.access.registry import has_perm
 from danchu.core.people.permissions import VIEW_HOUSEHOLD
 from danchu.core.units.access import access_unit_by_code
@@ -18,9 +19,11 @@ from danchu.core.units.forms import OrganisationForm, VillageForm
 from danchu.core.units.permissions import ADD_ORGANISATION, ADD_VILLAGE
 from danchu.core.units.selectors import ancestors_of, children_of
 from danchu.core.units.services import UnitError, organisation_create, village_create
+from danchu.core.units.signals import PUBLIC_PAGES
 
 
 @require_GET
+@cache_public_page(PUBLIC_PAGES)
 def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
     unit = access_unit_by_code(request.user, code)
     child_level = {Level.PROVINCE: Level.COMMUNE, Level.COMMUNE: Level.VILLAGE}.get(unit.level)
