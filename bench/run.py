@@ -62,11 +62,11 @@ class Bench:
             figures["note"] = note
         return figures
 
-    def helper(self, module: str, *args: str) -> str:
+    def helper(self, module: str, *args: str, env: dict[str, str] | None = None) -> str:
         return subprocess.run(
             [self.python, "-m", module, *args],
             cwd=ROOT,
-            env=self.env,
+            env={**self.env, **(env or {})},
             check=True,
             capture_output=True,
             text=True,
@@ -175,8 +175,13 @@ class Bench:
         spec = self.tmp / "pages.json"
         spec.write_text(json.dumps(self.page_urls(setup)), encoding="utf-8")
         out = self.tmp / "queries.json"
-        log("query counts per page")
-        self.helper("bench.harness.queries", str(out), str(spec))
+        log("query counts per page (public page cache off, to count real work)")
+        self.helper(
+            "bench.harness.queries",
+            str(out),
+            str(spec),
+            env={"DANCHU_PUBLIC_PAGE_CACHE_SECONDS": "0"},
+        )
         return json.loads(out.read_text(encoding="utf-8"))
 
     def http_pages(self, setup: dict) -> dict:

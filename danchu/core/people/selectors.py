@@ -19,13 +19,14 @@ def households_visible_to(actor: Any) -> QuerySet[Household]:
 
 def households_in_unit(actor: Any, unit: Unit, *, query: str = "") -> QuerySet[Household]:
     """Current households in ``unit`` (a village, or every village of a commune) that the actor
-    may see, with their representative and member count, in one query per page."""
+    may see, with their village and representative."""
     qs = (
         households_visible_to(actor)
         .current()
         .filter(village__path__startswith=unit.path)
-        .select_related("village", "representative")
-        .annotate(member_count=Count("memberships", filter=Q(memberships__left_on__isnull=True)))
+        .select_related("village")
+        # Fetched for the page only: joining persons before the sort would touch every row.
+        .prefetch_related("representative")
         .order_by("village__path", "code")
     )
     if query:
