@@ -20,8 +20,10 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danchu.common.bulk_insert import insert_rows, reserve_ids
 from danchu.common.tabular import Row, read_rows
 from danchu.common.text import fold, normalise_spaces
 from danchu.core.audit.services import audit_record
@@ -303,58 +305,61 @@ def _drop_households_with_bad_rows(parsed: list[PersonRow], bad: list[BadRow]) -
     return good
 
 
+PERSON_FIELDS = (
+    "id", "created_at", "updated_at", "full_name", "full_name_folded",
+    "date_of_birth", "gender", "citizen_id", "phone",
+)  # fmt: skip
+HOUSEHOLD_FIELDS = (
+    "id", "created_at", "updated_at", "village", "code", "address", "representative", "joined_on",
+)  # fmt: skip
+
+
 def _write(rows: list[PersonRow], progress: ProgressFn) -> tuple[int, int]:
+    """Write persons, households, memberships and residences with reserved ids and COPY /
+    executemany (danchu.common.bulk_insert): the rows were validated above."""
     total = len(rows)
-    for done, chunk in enumerate(_chunks(rows, BATCH), start=1):
-        Person.objects.bulk_create([r.person for r in chunk], batch_size=BATCH)
-        written = min(done * BATCH, total)
-        if written % PROGRESS_EVERY < BATCH or written == total:
-            progress("persons", written, total)
+    now = timezone.now()
+    today = date.today()
+    person_ids = reserve_ids(Person, total)
+
+    def person_rows():
+        for index, (row, pk) in enumerate(zip(rows, person_ids, strict=True), start=1):
+            p = row.person
+            p.pk = pk
+            if index % PROGRESS_EVERY == 0 or index == total:
+                progress("persons", index, total)
+            yield (pk, now, now, p.full_name, p.full_name_folded, p.date_of_birth, p.gender,
+                   p.citizen_id, p.phone)  # fmt: skip
+
+    insert_rows(Person, PERSON_FIELDS, person_rows())
 
     grouped: dict[tuple[int, str], list[PersonRow]] = defaultdict(list)
     for row in rows:
         grouped[(row.village.pk, row.household_code)].append(row)
-    today = date.today()
-    households = []
-    for (village_id, code), members in grouped.items():
+    household_ids = reserve_ids(Household, len(grouped))
+    household_rows = []
+    membership_rows = []
+    residence_rows = []
+    for ((village_id, code), members), household_id in zip(
+        grouped.items(), household_ids, strict=True
+    ):
         representative = next((m for m in members if m.representative), None)
         if representative is None:
             representative = next(
                 (m for m in members if fold(m.relation) in HEAD_WORDS), members[0]
             )
-        households.append(
-            Household(
-                village_id=village_id,
-                code=code,
-                address=next((m.address for m in members if m.address), ""),
-                representative=representative.person,
-                joined_on=today,
-            )
+        address = next((m.address for m in members if m.address), "")
+        household_rows.append(
+            (household_id, now, now, village_id, code, address, representative.person.pk, today)
         )
-    Household.objects.bulk_create(households, batch_size=BATCH)
-    by_key = {(h.village_id, h.code): h for h in households}
-    memberships = []
-    residences = []
-    for key, members in grouped.items():
-        household = by_key[key]
         for m in members:
-            memberships.append(
-                HouseholdMember(
-                    household=household, person=m.person, relation=m.relation, joined_on=today
-                )
-            )
-            residences.append(
-                Residence(
-                    person=m.person,
-                    unit_id=household.village_id,
-                    kind=m.residence,
-                    valid_from=today,
-                )
-            )
-    HouseholdMember.objects.bulk_create(memberships, batch_size=BATCH)
-    Residence.objects.bulk_create(residences, batch_size=BATCH)
-    progress("households", len(households), len(households))
-    return len(households), total
+            membership_rows.append((household_id, m.person.pk, m.relation, today))
+            residence_rows.append((m.person.pk, village_id, m.residence, today))
+    insert_rows(Household, HOUSEHOLD_FIELDS, household_rows)
+    insert_rows(HouseholdMember, ("household", "person", "relation", "joined_on"), membership_rows)
+    insert_rows(Residence, ("person", "unit", "kind", "valid_from"), residence_rows)
+    progress("households", len(household_rows), len(household_rows))
+    return len(household_rows), total
 
 
 REPORT_FIELDS = ["line", "reason", *dict.fromkeys(HOUSEHOLD_COLUMNS.values())]

@@ -50,6 +50,11 @@ def test_good_register_is_imported(tree, tmp_path, capsys):
     captured = capsys.readouterr()
     assert "2" in captured.out and "3" in captured.out
     assert "3/3" in captured.err  # progress
+    # Ids were reserved properly: ordinary inserts after the import do not collide.
+    later = Person(full_name="Người Đến Sau")
+    later.save()
+    assert later.pk > max(Person.objects.exclude(pk=later.pk).values_list("pk", flat=True))
+    assert Household.objects.create(village=tree.village_a2, code="SAU").pk > h2.pk
 
 
 BAD_CASES = [
