@@ -9,7 +9,7 @@ DANCHU := $(BIN)/danchu
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint format bench bench-full messages clean
+.PHONY: help run test test-browser lint format bench bench-full messages clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -22,20 +22,31 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed $(VENV)/.system-packages
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(VENV)/.installed ## Create the venv, migrate SQLite, import units, load the demo, serve on $(HOST):$(PORT)
+# Debian packages: fonts for official papers, PDF libraries, poppler-utils, gettext.
+$(VENV)/.system-packages: scripts/system-packages.sh | $(BIN)/python
+	bash scripts/system-packages.sh
+	touch $@
+
+run: $(VENV)/.installed $(VENV)/.system-packages ## Create the venv, migrate SQLite, import units, load the demo, serve on $(HOST):$(PORT) with a task worker
 	mkdir -p var
 	$(DANCHU) migrate --noinput
 	$(DANCHU) import-units
 	$(DANCHU) demo
-	@echo "Serving on http://$(HOST):$(PORT)/"
+	@echo "Serving on http://$(HOST):$(PORT)/ (background tasks: danchu run_huey)"
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DANCHU) run_huey --quiet & worker=$$!; \
 	$(DANCHU) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test ## Install test dependencies and run the whole suite (PostgreSQL when DATABASE_URL is set)
 	$(BIN)/pytest
+
+test-browser: $(VENV)/.installed-test ## Browser tests in Debian's Chromium (installs it when missing)
+	bash scripts/system-packages.sh --with-browser
+	$(BIN)/pytest -m browser tests/browser
 
 lint: $(VENV)/.installed-test ## ruff check, ruff format --check, migrations up to date
 	$(BIN)/ruff check .

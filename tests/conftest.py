@@ -103,8 +103,17 @@ PERSONAS = {
 }
 
 
+def ensure_roles() -> None:
+    """The Role table is seeded by a migration; transactional tests flush it, so put it back."""
+    from danchu.core.access.models import Role
+
+    for code, name, covers in roles.ROLE_TABLE:
+        Role.objects.get_or_create(code=code, defaults={"name": name, "covers_descendants": covers})
+
+
 @pytest.fixture
 def personas(tree) -> dict[str, User]:
+    ensure_roles()
     users = {}
     for name, (phone, role, attr) in PERSONAS.items():
         users[name] = make_user(phone, role, getattr(tree, attr) if attr else None, full_name=name)
