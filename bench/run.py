@@ -88,6 +88,7 @@ class Bench:
             "DJANGO_SECURE_COOKIES": "0",
             "DJANGO_STATIC_ROOT": str(self.tmp / "static"),
             "DANCHU_BENCH_FLOOR": "1",
+            "DANCHU_TASKS_FILE": str(self.tmp / "tasks.sqlite3"),
             "PYTHONPATH": str(ROOT),
         }
         c = self.config

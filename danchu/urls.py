@@ -8,6 +8,10 @@ urlpatterns = [
     path("", include("danchu.core.access.urls")),
     path("", include("danchu.core.units.urls")),
     path("", include("danchu.core.people.urls")),
+    path("", include("danchu.core.jobs.urls")),
+    path("", include("danchu.core.documents.urls")),
+    path("", include("danchu.core.search.urls")),
+    path("", include("danchu.core.notify.urls")),
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
 ]

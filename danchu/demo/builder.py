@@ -12,6 +12,7 @@ from django.db import transaction
 
 from danchu.core.access import roles
 from danchu.core.access.models import RoleAssignment, User
+from danchu.core.people.importers import index_households_later
 from danchu.core.people.models import Employment, Household, HouseholdMember, Person, Residence
 from danchu.core.units.domain.kinds import Kind
 from danchu.core.units.models import Unit
@@ -101,6 +102,9 @@ def build_demo() -> list[Persona]:
     _ensure_organisations(commune)
     if not Household.objects.filter(village__in=villages).exists():
         _build_households(villages)
+        index_households_later(
+            list(Household.objects.filter(village__in=villages).values_list("pk", flat=True))
+        )
     _ensure_personas(villages)
     _ensure_village_officials(villages)
     _ensure_employment(commune)

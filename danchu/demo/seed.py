@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db import transaction
 
+from danchu.core.people.importers import index_households_later
 from danchu.core.people.models import Household, HouseholdMember, Person
 from danchu.core.units.domain.kinds import Kind, Level
 from danchu.core.units.models import Unit
@@ -106,5 +107,6 @@ def _seed_commune(
             ],
             batch_size=BATCH,
         )
+        index_households_later([h.pk for h in rows])
         result.households += count
         result.persons += count

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import dj_database_url
@@ -12,6 +13,9 @@ from danchu.settings.env import env_bool, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR.parent
 VAR_DIR = Path(env_str("DANCHU_VAR_DIR", str(PROJECT_DIR / "var")))
+# The embedded SQLite database and task queue live here; create it on first use.
+with contextlib.suppress(OSError):  # a read-only deployment keeps everything elsewhere
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_SECRET_KEY = "danchu-insecure-development-key-change-me"
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEFAULT_SECRET_KEY)
@@ -32,12 +36,18 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "ninja",
+    "django_tasks",
+    "huey.contrib.djhuey",
     "danchu.common",
     "danchu.core.units",
     "danchu.core.people",
     "danchu.core.access",
     "danchu.core.audit",
     "danchu.core.calendar",
+    "danchu.core.jobs",
+    "danchu.core.documents",
+    "danchu.core.search",
+    "danchu.core.notify",
     "danchu.web",
     "danchu.demo",
 ]
@@ -138,6 +148,10 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 
+# Uploaded and generated files (official papers, job results); served only through views that
+# check permissions, never as a public directory.
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
+
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(VAR_DIR / "static")))
@@ -153,6 +167,40 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Background tasks: the django.tasks API with huey as the backend. Embedded default: a SQLite
+# queue next to the database, worked by `danchu run_huey` (started by `make run`); production:
+# Redis (REDIS_URL). DANCHU_TASKS_IMMEDIATE runs tasks in the request (tests, scripts).
+TASKS = {
+    "default": {
+        "BACKEND": "huey.contrib.djhuey.tasks_backend.HueyBackend",
+        "ENQUEUE_ON_COMMIT": False,
+    }
+}
+HUEY = {
+    "name": "danchu",
+    "huey_class": "huey.RedisHuey" if REDIS_URL else "huey.SqliteHuey",
+    "immediate": env_bool("DANCHU_TASKS_IMMEDIATE", False),
+    "immediate_use_memory": False,
+    "results": True,
+    "connection": (
+        {"url": REDIS_URL}
+        if REDIS_URL
+        else {"filename": env_str("DANCHU_TASKS_FILE", str(VAR_DIR / "tasks.sqlite3"))}
+    ),
+    "consumer": {"workers": env_int("DANCHU_TASK_WORKERS", 2), "worker_type": "thread"},
+}
+
+# E-mail: the console by default (no network); a real SMTP server is a settings change.
+EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "danchu@localhost")
+# SMS and Zalo OA gateways (danchu/core/notify/backends): console or file until a real one is set.
+DANCHU_SMS_BACKEND = env_str(
+    "DANCHU_SMS_BACKEND", "danchu.core.notify.backends.console.ConsoleBackend"
+)
+DANCHU_ZALO_BACKEND = env_str(
+    "DANCHU_ZALO_BACKEND", "danchu.core.notify.backends.console.ConsoleBackend"
+)
+
 # Anonymous public pages are cached this long (0 turns it off); see danchu/common/public_cache.py.
 DANCHU_PUBLIC_PAGE_CACHE_SECONDS = env_int("DANCHU_PUBLIC_PAGE_CACHE_SECONDS", 120)
 

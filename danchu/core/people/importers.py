@@ -359,7 +359,19 @@ def _write(rows: list[PersonRow], progress: ProgressFn) -> tuple[int, int]:
     insert_rows(HouseholdMember, ("household", "person", "relation", "joined_on"), membership_rows)
     insert_rows(Residence, ("person", "unit", "kind", "valid_from"), residence_rows)
     progress("households", len(household_rows), len(household_rows))
+    index_households_later(household_ids)
     return len(household_rows), total
+
+
+def index_households_later(household_ids: list[int], chunk: int = 5000) -> None:
+    """Bulk writes send no signals: hand the new households to the search index after commit."""
+    from danchu.core.search.tasks import search_index_many_task
+
+    for start in range(0, len(household_ids), chunk):
+        ids = household_ids[start : start + chunk]
+        transaction.on_commit(
+            lambda ids=ids: search_index_many_task.enqueue("people.household", ids)
+        )
 
 
 REPORT_FIELDS = ["line", "reason", *dict.fromkeys(HOUSEHOLD_COLUMNS.values())]

@@ -144,3 +144,17 @@ def test_xlsx_register(tree, tmp_path):
     call_command("import_households", str(path))
     person = Person.objects.get(citizen_id="038190000123")
     assert person.full_name == "Đỗ Thị Lan" and str(person.date_of_birth) == "1990-05-06"
+
+
+def test_imported_households_become_searchable(
+    tree, personas, tmp_path, django_capture_on_commit_callbacks
+):
+    from danchu.core.search.selectors import search
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_households", str(_file(tmp_path, GOOD)))
+    hits = search(personas["officer_a"], "nguyen van an")
+    assert [h.entry.object_id for h in hits.object_list] == [
+        str(Household.objects.get(code="H001").pk)
+    ]
+    assert not search(personas["officer_b"], "nguyen van an").object_list
