@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import secrets
 import signal
 import subprocess
 import sys
@@ -36,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.harness import machine, postgres  # noqa: E402
+from bench.harness.environment import production_env  # noqa: E402
 
 DATABASE = "danchu_bench_notify"
 RESULTS = ROOT / "bench" / "results"
@@ -49,22 +49,13 @@ def log(message: str) -> None:
 
 
 def environment(database_url: str, tmp: Path, workers: int) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "danchu.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
-        "DJANGO_DEBUG": "0",
-        "DATABASE_URL": database_url,
-        "DB_CONN_MAX_AGE": "60",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_STATIC_ROOT": str(tmp / "static"),
-        "DANCHU_VAR_DIR": str(tmp),
-        "DANCHU_TASKS_FILE": str(tmp / "tasks.sqlite3"),
-        "DANCHU_TASKS_IMMEDIATE": "0",
-        "DANCHU_TASK_WORKERS": str(workers),
-        "PYTHONPATH": str(ROOT),
-    }
+    env = production_env(
+        database_url,
+        tmp,
+        DANCHU_VAR_DIR=str(tmp),
+        DANCHU_TASKS_IMMEDIATE="0",
+        DANCHU_TASK_WORKERS=str(workers),
+    )
     env.pop("REDIS_URL", None)
     return env
 

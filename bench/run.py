@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -22,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.harness import http_load, machine, postgres, results  # noqa: E402
+from bench.harness.environment import production_env  # noqa: E402
 from bench.harness.register_file import write_register  # noqa: E402
 
 SETS = {
@@ -77,20 +76,7 @@ class Bench:
         started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
         postgres.ensure_server(ROOT)
         database_url = postgres.recreate(DATABASE)
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "danchu.settings.production",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
-            "DJANGO_DEBUG": "0",
-            "DATABASE_URL": database_url,
-            "DB_CONN_MAX_AGE": "60",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-            "DJANGO_SECURE_COOKIES": "0",
-            "DJANGO_STATIC_ROOT": str(self.tmp / "static"),
-            "DANCHU_BENCH_FLOOR": "1",
-            "DANCHU_TASKS_FILE": str(self.tmp / "tasks.sqlite3"),
-            "PYTHONPATH": str(ROOT),
-        }
+        self.env = production_env(database_url, self.tmp, DANCHU_BENCH_FLOOR="1")
         c = self.config
         commands = {
             "migrate": self.measure("migrate", "migrate", "--noinput", "-v", "0"),

@@ -23,6 +23,17 @@ AGENCY_HEAD = "agency_head"
 EMPLOYER = "employer"
 TRADE_UNION = "trade_union"
 
+# Officials who act for a commune or village (their scope follows the Role table).
+LOCAL_OFFICIALS = (
+    COMMUNE_CHAIR,
+    COMMUNE_OFFICER,
+    COMMUNE_FRONT,
+    VILLAGE_HEAD,
+    FRONT_COMMITTEE_HEAD,
+)
+# Those who lead an agency or an enterprise.
+ORGANISATION_LEADERS = (AGENCY_HEAD, EMPLOYER)
+
 # The seed of the Role table: (code, Vietnamese name, covers_descendants).
 ROLE_TABLE: tuple[tuple[str, str, bool], ...] = import_module(
     "danchu.core.access.migrations.0002_seed_roles"

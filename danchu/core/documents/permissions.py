@@ -14,16 +14,7 @@ from danchu.core.access.registry import register
 VIEW_DOCUMENT = "documents.view_document"
 GENERATE_DOCUMENT = "documents.generate_document"
 
-DOCUMENT_ROLES = (
-    roles.COMMUNE_CHAIR,
-    roles.COMMUNE_OFFICER,
-    roles.COMMUNE_FRONT,
-    roles.VILLAGE_HEAD,
-    roles.FRONT_COMMITTEE_HEAD,
-    roles.AGENCY_HEAD,
-    roles.EMPLOYER,
-    roles.TRADE_UNION,
-)
+DOCUMENT_ROLES = (*roles.LOCAL_OFFICIALS, *roles.ORGANISATION_LEADERS, roles.TRADE_UNION)
 
 _officials_of_the_unit = holds_role_over(*DOCUMENT_ROLES)
 register(VIEW_DOCUMENT, _officials_of_the_unit)

@@ -13,15 +13,4 @@ from danchu.core.access.registry import register
 
 SEND_FANOUT = "notify.send_fanout"
 
-register(
-    SEND_FANOUT,
-    holds_role_over(
-        roles.COMMUNE_CHAIR,
-        roles.COMMUNE_OFFICER,
-        roles.COMMUNE_FRONT,
-        roles.VILLAGE_HEAD,
-        roles.FRONT_COMMITTEE_HEAD,
-        roles.AGENCY_HEAD,
-        roles.EMPLOYER,
-    ),
-)
+register(SEND_FANOUT, holds_role_over(*roles.LOCAL_OFFICIALS, *roles.ORGANISATION_LEADERS))

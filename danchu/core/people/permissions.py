@@ -13,14 +13,5 @@ from danchu.core.access.registry import register
 VIEW_HOUSEHOLD = "people.view_household"
 MANAGE_HOUSEHOLD = "people.manage_household"
 
-register(
-    VIEW_HOUSEHOLD,
-    holds_role_over(
-        roles.COMMUNE_CHAIR,
-        roles.COMMUNE_OFFICER,
-        roles.COMMUNE_FRONT,
-        roles.VILLAGE_HEAD,
-        roles.FRONT_COMMITTEE_HEAD,
-    ),
-)
+register(VIEW_HOUSEHOLD, holds_role_over(*roles.LOCAL_OFFICIALS))
 register(MANAGE_HOUSEHOLD, holds_role_over(roles.COMMUNE_CHAIR, roles.COMMUNE_OFFICER))
