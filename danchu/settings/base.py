@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "danchu.core.documents",
     "danchu.core.search",
     "danchu.core.notify",
+    "danchu.disclosure",
     "danchu.web",
     "danchu.demo",
 ]
