@@ -16,11 +16,16 @@ from django.db.models import Model
 
 
 def reserve_ids(model: type[Model], count: int) -> list[int]:
-    """``count`` fresh primary keys for ``model``. Call inside the transaction that inserts them:
-    on SQLite that transaction holds the database's write lock (danchu opens transactions as
-    IMMEDIATE), so nobody else can take the same ids."""
+    """``count`` fresh primary keys for ``model``, inside the transaction that inserts them.
+
+    PostgreSQL: taken from the table's sequence. SQLite: after both the largest id and the
+    AUTOINCREMENT counter (so ids of deleted rows are never reused); danchu opens transactions as
+    IMMEDIATE, so the write lock is held and nobody else can take the same ids.
+    """
     if count <= 0:
         return []
+    if not connection.in_atomic_block:
+        raise RuntimeError("reserve_ids must run inside the transaction that inserts the rows")
     table = model._meta.db_table
     pk = model._meta.pk.column
     with connection.cursor() as cursor:
@@ -31,7 +36,10 @@ def reserve_ids(model: type[Model], count: int) -> list[int]:
             )
             return [row[0] for row in cursor.fetchall()]
         cursor.execute(f'SELECT COALESCE(MAX("{pk}"), 0) FROM "{table}"')  # noqa: S608
-        start = cursor.fetchone()[0] + 1
+        largest = cursor.fetchone()[0]
+        cursor.execute("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = %s", [table])
+        counter = cursor.fetchone()[0]
+    start = max(largest, counter) + 1
     return list(range(start, start + count))
 
 

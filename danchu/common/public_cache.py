@@ -50,7 +50,10 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 
 def _key(namespace: str, request: HttpRequest) -> str:
-    target = request.headers.get("HX-Target", "") if request.headers.get("HX-Request") else "-"
+    # Exactly what the views read (django-htmx: HX-Request must be "true"), so that a request
+    # with odd headers cannot store a full page under the key of a partial, or the reverse.
+    htmx = getattr(request, "htmx", None)
+    target = f"{htmx.target or ''}|{htmx.boosted}" if htmx else "-"
     raw = f"{request.get_full_path()}|{get_language()}|{target}"
     digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
     return f"public-page:{namespace}:{_version(namespace)}:{digest}"

@@ -22,9 +22,10 @@ def test_second_anonymous_visit_needs_no_query(client, tree):
     assert second.content == first.content
 
 
-def test_a_new_village_shows_at_once(client, personas, tree):
+def test_a_new_village_shows_at_once(client, personas, tree, django_capture_on_commit_callbacks):
     _get(client, "/units/90001/")
-    village_create(actor=personas["officer_a"], commune=tree.commune_a, name="Thôn Mới Lập")
+    with django_capture_on_commit_callbacks(execute=True):
+        village_create(actor=personas["officer_a"], commune=tree.commune_a, name="Thôn Mới Lập")
     response, queries = _get(client, "/units/90001/")
     assert queries > 0 and "Thôn Mới Lập" in response.content.decode()
 
@@ -49,3 +50,22 @@ def test_logged_in_pages_are_never_cached(client, personas, tree):
 def test_search_results_are_cached_per_query(client, tree):
     assert "Xã An Phú" in client.get("/?q=an phu").content.decode()
     assert "Xã An Phú" not in client.get("/?q=binh minh").content.decode()
+
+
+def test_the_cache_is_bumped_only_when_the_change_commits(
+    client, personas, tree, django_capture_on_commit_callbacks
+):
+    _get(client, "/units/90001/")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        village_create(actor=personas["officer_a"], commune=tree.commune_a, name="Thôn Chưa Lưu")
+        # Before commit, visitors still get the cached page (never the uncommitted data cached
+        # under a new version).
+        assert _get(client, "/units/90001/")[1] == 0
+    assert callbacks
+
+
+def test_odd_htmx_headers_cannot_poison_the_partial(client, tree):
+    full = client.get("/?q=an", headers={"HX-Request": "false", "HX-Target": "unit-results"})
+    assert "<html" in full.content.decode()
+    partial = client.get("/?q=an", headers={"HX-Request": "true", "HX-Target": "unit-results"})
+    assert "<html" not in partial.content.decode()

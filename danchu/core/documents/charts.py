@@ -85,7 +85,8 @@ def _draw(chart: BarChart, font: Any) -> Any:
     count = len(chart.series)
     width = 0.8 / count
     positions = range(len(chart.categories))
-    text = {"fontproperties": font}
+    # People's text is text: "$" must not switch matplotlib into mathtext.
+    text = {"fontproperties": font, "parse_math": False}
     for index, series in enumerate(chart.series):
         offset = (index - (count - 1) / 2) * width
         bars = axes.bar(
@@ -104,7 +105,8 @@ def _draw(chart: BarChart, font: Any) -> Any:
         axes.set_ylabel(chart.value_label, **text)
     axes.set_title(chart.title, **text)
     if count > 1:
-        axes.legend(prop=font)
+        for label in axes.legend(prop=font).get_texts():
+            label.set_parse_math(False)
     return figure
 
 

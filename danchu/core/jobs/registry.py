@@ -35,16 +35,24 @@ class JobKind:
     name: str
     handler: Callable[..., JobFile | None]
     label: str | Promise
+    # The permission the starter must still hold over the job's unit to see it and its result.
+    view_permission: str | None = None
 
 
 _KINDS: dict[str, JobKind] = {}
 
 
-def register_job(name: str, handler: Callable[..., Any], label: str | Promise) -> None:
+def register_job(
+    name: str,
+    handler: Callable[..., Any],
+    label: str | Promise,
+    *,
+    view_permission: str | None = None,
+) -> None:
     existing = _KINDS.get(name)
     if existing is not None and existing.handler is not handler:
         raise ValueError(f"Job kind {name!r} is already registered")
-    _KINDS[name] = JobKind(name, handler, label)
+    _KINDS[name] = JobKind(name, handler, label, view_permission)
 
 
 def job_kind(name: str) -> JobKind:

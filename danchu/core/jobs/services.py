@@ -5,10 +5,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,14 +52,22 @@ def job_start(
 
 
 def job_retry(*, actor: Any, job: Job) -> Job:
-    if job.status != JobStatus.FAILED:
-        raise JobError(_("Only a failed job can be retried."))
+    """Queue a failed job again, or one whose worker died: still RUNNING after
+    ``DANCHU_JOB_STALE_MINUTES`` (default 60). A double click queues it once."""
     if job.created_by_id not in (None, getattr(actor, "pk", None)):
         raise NotPermitted()
+    stale_before = timezone.now() - timedelta(
+        minutes=getattr(settings, "DANCHU_JOB_STALE_MINUTES", 60)
+    )
+    retryable = Q(status=JobStatus.FAILED) | Q(
+        status=JobStatus.RUNNING, started_at__lt=stale_before
+    )
     with transaction.atomic():
-        Job.objects.filter(pk=job.pk).update(
+        claimed = Job.objects.filter(retryable, pk=job.pk).update(
             status=JobStatus.QUEUED, error="", message="", progress_done=0, task_id=""
         )
+        if not claimed:
+            raise JobError(_("Only a failed job can be retried."))
         audit_record(actor=actor, action="jobs.retried", target=job, unit=job.unit)
         _enqueue(job)
     job.refresh_from_db()
@@ -81,11 +92,13 @@ def _progress_reporter(job: Job) -> Callable[[int, int, str], None]:
 def job_execute(job_id: int) -> str:
     """Run the job's handler (in a worker). Returns the final status."""
     job = Job.objects.get(pk=job_id)
-    if job.status in (JobStatus.SUCCEEDED, JobStatus.RUNNING):
-        return job.status
-    Job.objects.filter(pk=job.pk).update(
-        status=JobStatus.RUNNING, started_at=timezone.now(), attempts=job.attempts + 1
+    # Claim the job: only one worker moves it from QUEUED to RUNNING (a duplicate or stale task
+    # finds nothing to claim).
+    claimed = Job.objects.filter(pk=job.pk, status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1
     )
+    if not claimed:
+        return Job.objects.values_list("status", flat=True).get(pk=job.pk)
     try:
         produced = job_kind(job.kind).handler(job, _progress_reporter(job))
     except JobError as exc:

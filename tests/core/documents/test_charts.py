@@ -59,3 +59,15 @@ def test_chart_is_inline_in_the_html_page():
     html = render_html(doc)
     assert '<figure class="chart"' in html
     assert "Tổ dân phố Đường Mới</text>" in html
+
+
+def test_dollar_signs_are_plain_text():
+    svg = chart_svg(
+        BarChart(
+            title="Thu 5$ chi 3$ và $\\frac$",
+            categories=("Quý $1$", "Quý 2"),
+            series=(Series("Kế hoạch $", (1, 2)), Series("Thực hiện", (2, 1))),
+        )
+    )
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "Thu 5$ chi 3$ và $\\frac$" in texts and "Quý $1$" in texts and "Kế hoạch $" in texts

@@ -111,3 +111,69 @@ def test_htmx_poll_returns_the_status_partial(client, personas, django_capture_o
     client.force_login(personas["officer_a"])
     body = client.get(f"/jobs/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
     assert body.lstrip().startswith('<section id="job-status"') and "<html" not in body
+
+
+def test_a_double_retry_queues_once(personas, django_capture_on_commit_callbacks):
+    from danchu.core.jobs.services import job_retry
+
+    ATTEMPTS.pop("tests.flaky", None)
+    job = _start(personas["officer_a"], "tests.flaky", django_capture_on_commit_callbacks)
+    stale_copy = Job.objects.get(pk=job.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        job_retry(actor=personas["officer_a"], job=job)
+    with pytest.raises(JobError):
+        job_retry(actor=personas["officer_a"], job=stale_copy)
+    assert Job.objects.get(pk=job.pk).attempts == 2
+
+
+def test_a_duplicate_task_does_not_run_the_job_again(personas, django_capture_on_commit_callbacks):
+    from danchu.core.jobs.services import job_execute
+
+    job = _start(
+        personas["officer_a"], "tests.count_rows", django_capture_on_commit_callbacks, rows=10
+    )
+    assert job_execute(job.pk) == JobStatus.SUCCEEDED
+    assert Job.objects.get(pk=job.pk).attempts == 1
+
+
+def test_a_job_whose_worker_died_can_be_retried(
+    personas, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from danchu.core.jobs.services import job_retry
+
+    job = _start(
+        personas["officer_a"], "tests.count_rows", django_capture_on_commit_callbacks, rows=10
+    )
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=timezone.now())
+    with pytest.raises(JobError):
+        job_retry(actor=personas["officer_a"], job=job)
+    Job.objects.filter(pk=job.pk).update(started_at=timezone.now() - timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        job_retry(actor=personas["officer_a"], job=job)
+    assert Job.objects.get(pk=job.pk).status == JobStatus.SUCCEEDED
+
+
+def export_register(job, progress):
+    return JobFile("so-ho.csv", b"data")
+
+
+register_job(
+    "tests.export_register", export_register, "Export", view_permission="people.view_household"
+)
+
+
+def test_results_need_the_permission_still_held(
+    client, personas, tree, django_capture_on_commit_callbacks
+):
+    officer = personas["officer_a"]
+    with django_capture_on_commit_callbacks(execute=True):
+        job = job_start(actor=officer, kind="tests.export_register", unit=tree.commune_a)
+    client.force_login(officer)
+    assert client.get(f"/jobs/{job.pk}/download/").status_code == 200
+    officer.role_assignments.update(valid_to="2025-12-31")
+    client.force_login(officer)
+    assert client.get(f"/jobs/{job.pk}/download/").status_code == 404
