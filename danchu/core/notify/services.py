@@ -20,6 +20,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -187,6 +188,21 @@ def notify_fanout(
         )
         _enqueue_batch(fanout.pk, 0)
     return fanout
+
+
+def fanout_resume_stalled(older_than_minutes: int = 10) -> int:
+    """Enqueue again the next batch of unfinished fan-outs started more than
+    ``older_than_minutes`` ago (the batch guard makes a duplicate a no-op)."""
+    cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
+    stalled = FanOut.objects.filter(
+        status__in=[FanOutStatus.QUEUED, FanOutStatus.RUNNING], created_at__lt=cutoff
+    ).values_list("pk", "last_user_id")
+    count = 0
+    with transaction.atomic():
+        for fanout_id, last_user_id in stalled:
+            _enqueue_batch(fanout_id, last_user_id or 0)
+            count += 1
+    return count
 
 
 def _enqueue_batch(fanout_id: int, after_user_id: int) -> None:

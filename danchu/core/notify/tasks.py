@@ -60,3 +60,13 @@ def daily_digest() -> dict[str, int]:
         "notifications": report.notifications,
         "messages": report.messages,
     }
+
+
+@db_periodic_task(crontab(minute="*/10"), name="notify.resume_fanouts")
+def resume_fanouts() -> int:
+    """Re-enqueue the next batch of every unfinished fan-out older than ten minutes, in case a
+    batch task was lost (a worker restart) or failed. Repeats are harmless: a batch whose cursor
+    has moved on does nothing."""
+    from danchu.core.notify.services import fanout_resume_stalled
+
+    return fanout_resume_stalled()

@@ -211,3 +211,34 @@ def test_announce_page_starts_a_fanout_and_shows_progress(
     # Another village's head cannot see it; a resident cannot announce.
     assert login(personas["officer_b"]).get(f"/notify/fanouts/{fanout.pk}/").status_code == 404
     assert login(personas["resident"]).get("/notify/announce/").status_code == 404
+
+
+def test_a_lost_batch_is_resumed_by_the_sweep(django_capture_on_commit_callbacks, tree, personas):
+    """The first batch task is lost (its on-commit enqueue never ran); the periodic sweep finds
+    the fan-out and finishes it, and sweeping again adds nothing."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from danchu.core.notify.models import FanOutStatus
+    from danchu.core.notify.services import fanout_resume_stalled
+
+    residents(tree.village_a1, 5)
+    with django_capture_on_commit_callbacks(execute=False):
+        fanout = notify_fanout(
+            actor=personas["officer_a"],
+            kind=URGENT,
+            audience=HouseholdMembersUnder(tree.commune_a.pk),
+            title="Họp dân",
+        )
+    assert not Notification.objects.exists()
+    assert fanout_resume_stalled() == 0  # too recent to count as stalled
+    FanOut.objects.filter(pk=fanout.pk).update(created_at=timezone.now() - timedelta(minutes=20))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert fanout_resume_stalled() == 1
+    fanout.refresh_from_db()
+    assert fanout.status == FanOutStatus.DONE
+    assert Notification.objects.filter(fanout=fanout).count() == 5
+    with django_capture_on_commit_callbacks(execute=True):
+        assert fanout_resume_stalled() == 0
+    assert Notification.objects.filter(fanout=fanout).count() == 5

@@ -55,8 +55,14 @@ def test_preferences_page_is_a_plain_labelled_form(login, personas):
     assert 'method="post"' in page and "<legend>" in page
     assert f'name="{NEWS}-channels" value="email"' in page
     assert f'<label for="id_{NEWS}-mode_0">' in page
-    response = client.post(
-        "/notify/preferences/",
+    from danchu.core.notify.registry import registered_kinds
+
+    # Every kind other apps registered keeps its in-app default; these three are changed.
+    data = {}
+    for spec in registered_kinds():
+        data[f"{spec.name}-channels"] = ["in_app"]
+        data[f"{spec.name}-mode"] = "digest"
+    data.update(
         {
             f"{NEWS}-channels": ["in_app", "zalo"],
             f"{NEWS}-mode": "immediate",
@@ -64,8 +70,9 @@ def test_preferences_page_is_a_plain_labelled_form(login, personas):
             f"{URGENT}-mode": "immediate",
             "notify.announcement-channels": ["in_app"],
             "notify.announcement-mode": "digest",
-        },
+        }
     )
+    response = client.post("/notify/preferences/", data)
     assert response.status_code == 302
     choices = choices_of(personas["resident"])
     assert choices[NEWS].channels == {"in_app", "zalo"} and choices[NEWS].mode == "immediate"
