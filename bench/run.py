@@ -25,8 +25,20 @@ from bench.harness.register_file import write_register  # noqa: E402
 
 SETS = {
     # communes × households per commune (province 38, Thanh Hóa), register rows to import
-    "quick": {"communes": 20, "households": 2500, "villages": 20, "register_rows": 100_000},
-    "full": {"communes": 100, "households": 3000, "villages": 20, "register_rows": 330_000},
+    "quick": {
+        "communes": 20,
+        "households": 2500,
+        "villages": 20,
+        "register_rows": 100_000,
+        "publications": 10_000,
+    },
+    "full": {
+        "communes": 100,
+        "households": 3000,
+        "villages": 20,
+        "register_rows": 330_000,
+        "publications": 10_000,
+    },
 }
 HTTP_SECONDS = 20
 WARMUP_SECONDS = 3
@@ -107,6 +119,16 @@ class Bench:
             str(register),
             note=f"{c['register_rows']:,} rows, {households:,} households",
         )
+        setup = json.loads(self.helper("bench.harness.fixtures"))
+        commands["seed-publications"] = self.measure(
+            "seed-publications",
+            "seed_publications",
+            "--unit",
+            setup["commune"],
+            "--count",
+            str(c["publications"]),
+            note=f"{c['publications']:,} publications in one commune",
+        )
         log("ANALYZE (what autovacuum does after a bulk load)")
         postgres.analyze(DATABASE)
         setup = json.loads(self.helper("bench.harness.fixtures"))
@@ -141,6 +163,9 @@ class Bench:
                     "village": f"/units/{village}/",
                     "api units": f"/api/v1/units?parent={commune}",
                     "api unit": f"/api/v1/units/{commune}",
+                    "publications": f"/publications/units/{commune}/",
+                    "publications page 50": f"/publications/units/{commune}/?page=50",
+                    "publications feed": f"/publications/units/{commune}/feed/",
                 },
             ),
             "official": (
@@ -188,6 +213,8 @@ class Bench:
             "village page (uncached)": (f"/units/{village}/", uncached),
             "commune households (official)": (f"/units/{commune}/households/", cookie),
             "api units": (f"/api/v1/units?parent={commune}", None),
+            "publications list": (f"/publications/units/{commune}/", None),
+            "publications list (uncached)": (f"/publications/units/{commune}/", uncached),
         }
         pages = {}
         with http_load.gunicorn(self.python, self.env, http_load.free_port()) as base:

@@ -4,6 +4,9 @@ from ninja import NinjaAPI
 
 from danchu.core.people.api import router as people_router
 from danchu.core.units.api import router as units_router
+from danchu.disclosure.api_compliance import router as disclosure_compliance_router
+from danchu.disclosure.api_publications import router as disclosure_publications_router
+from danchu.disclosure.api_requests import router as disclosure_requests_router
 
 api = NinjaAPI(
     title="danchu API",
@@ -13,3 +16,6 @@ api = NinjaAPI(
 )
 api.add_router("/", units_router)
 api.add_router("/", people_router)
+api.add_router("/", disclosure_publications_router)
+api.add_router("/", disclosure_requests_router)
+api.add_router("/", disclosure_compliance_router)

@@ -18,6 +18,7 @@ from danchu.core.units.domain.kinds import Kind
 from danchu.core.units.models import Unit
 from danchu.core.units.services import units_import_official
 from danchu.demo.names import SURNAMES, full_name
+from danchu.disclosure.demo import build_demo_publications
 
 DEMO_PROVINCE = "38"  # Thanh Hóa
 DEMO_COMMUNE = "15271"  # Xã Hà Trung
@@ -108,6 +109,7 @@ def build_demo() -> list[Persona]:
     _ensure_personas(villages)
     _ensure_village_officials(villages)
     _ensure_employment(commune)
+    build_demo_publications(commune)
     return personas()
 
 

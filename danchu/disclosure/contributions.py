@@ -16,6 +16,7 @@ AUDIT_ACTIONS = {
     "disclosure.quarterly_list_generated": _("Quarterly list of publications generated"),
     "disclosure.request_received": _("Information request received"),
     "disclosure.request_extended": _("Information request deadline extended"),
+    "disclosure.request_marked_complex": _("Information request classified as complex"),
     "disclosure.request_answered": _("Information provided"),
     "disclosure.request_refused": _("Information request refused"),
 }
@@ -27,6 +28,7 @@ def register_all() -> None:
 
     register_actions(AUDIT_ACTIONS)
     register_permissions()
+    _register_unit_links()
     # Each area adds its own contributions (search kinds, notification kinds, document types,
     # job kinds) from its module's register() below.
     for module in ("publications_setup", "requests_setup", "compliance_setup"):
@@ -37,3 +39,32 @@ def register_all() -> None:
                 raise
             continue
         imported.register()
+
+
+def _register_unit_links() -> None:
+    from danchu.core.units.links import register_unit_link
+    from danchu.disclosure.permissions import HANDLE_REQUESTS, VIEW_COMPLIANCE, VIEW_PUBLISHED
+
+    register_unit_link(
+        "disclosure.request_new",
+        _("Request information"),
+        "disclosure:request_new",
+        permission=VIEW_PUBLISHED,
+        levels=("commune", "agency"),
+    )
+    register_unit_link(
+        "disclosure.request_list",
+        _("Information requests"),
+        "disclosure:request_list",
+        permission=HANDLE_REQUESTS,
+        levels=("commune", "organisation"),
+        official=True,
+    )
+    register_unit_link(
+        "disclosure.compliance",
+        _("Publicity compliance"),
+        "disclosure:compliance_unit",
+        permission=VIEW_COMPLIANCE,
+        levels=("province", "commune", "organisation"),
+        official=True,
+    )

@@ -16,6 +16,7 @@ from danchu.core.people.permissions import VIEW_HOUSEHOLD
 from danchu.core.units.access import access_unit_by_code
 from danchu.core.units.domain.kinds import Level
 from danchu.core.units.forms import OrganisationForm, VillageForm
+from danchu.core.units.links import links_for
 from danchu.core.units.permissions import ADD_ORGANISATION, ADD_VILLAGE
 from danchu.core.units.selectors import ancestors_of, children_of
 from danchu.core.units.services import UnitError, organisation_create, village_create
@@ -33,8 +34,11 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
         organisations = paginate(
             request, children_of(unit, level=Level.ORGANISATION), param="org_page"
         )
+    public_links, official_links = links_for(request.user, unit)
     context = {
         "unit": unit,
+        "public_links": public_links,
+        "official_links": official_links,
         "ancestors": ancestors_of(unit),
         "children": children,
         "organisations": organisations,

@@ -97,7 +97,9 @@ def test_reindex_rebuilds_an_emptied_index(personas, households):
         "A2-001 — Nguyễn Văn A2-001-0",
     ]
     assert "Xã An Phú" in _titles(officer, "an phu", [UNIT])
-    kinds = set(AuditEvent.objects.filter(action="search.reindexed").values_list("data__kind", flat=True))
+    kinds = set(
+        AuditEvent.objects.filter(action="search.reindexed").values_list("data__kind", flat=True)
+    )
     assert {UNIT, HOUSEHOLD} <= kinds  # one audit event per kind rebuilt
 
 
