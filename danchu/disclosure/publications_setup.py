@@ -50,7 +50,8 @@ def publication_document(publication: Any) -> SearchDocument | None:
         body=text,
         unit=publication.unit,
         url=reverse("disclosure:publication_detail", args=[publication.pk]),
-        public=True,
+        # An agency's or enterprise's publicity is internal (Arts 46, 64): not in public search.
+        public=publication.unit.level != "organisation",
     )
 
 

@@ -615,6 +615,15 @@ def _check_place(publication: Publication, channel: str, place: Unit | None) -> 
     return place
 
 
+def _check_proof_date(publication: Publication, day: date) -> None:
+    """Proof of publicity is dated between the publication date and today: a future date would
+    make a channel look used (e.g. three loudspeaker days, Art. 13(3)) before it happened."""
+    if publication.published_on and day < publication.published_on:
+        raise PublicationError(_("This date is before the publication date."))
+    if day > timezone.localdate():
+        raise PublicationError(_("This date is in the future."))
+
+
 def channel_record(
     *,
     actor: Any,
@@ -636,12 +645,33 @@ def channel_record(
         raise PublicationError(_("Unknown channel."))
     _require_published(publication)
     place = _check_place(publication, channel, place)
+    _check_proof_date(publication, started_on)
     if channel in POSTING_CHANNELS and ended_on is None:
         ended_on = posting_end(started_on, publication.item)
     if ended_on is not None and ended_on < started_on:
         raise PublicationError(_("The end date cannot be before the start date."))
     note = clean_plain(note)[:255]
     posted_by = clean_plain(posted_by)[:150]
+    with transaction.atomic():
+        record = _channel_record_write(
+            actor, publication, channel, place, started_on, ended_on, note, posted_by, formats
+        )
+    _after_change(publication)
+    return record
+
+
+def _channel_record_write(
+    actor: Any,
+    publication: Publication,
+    channel: str,
+    place: Unit | None,
+    started_on: date,
+    ended_on: date | None,
+    note: str,
+    posted_by: str,
+    formats: Sequence[str],
+) -> ChannelRecord:
+    """The posting record paper and the channel record commit together (or neither does)."""
     document = None
     if channel in POSTING_CHANNELS:
         from danchu.core.documents.services import document_generate
@@ -698,8 +728,7 @@ def broadcast_log(
     """One day's loudspeaker reading (Art. 13(3): items 7–12 on ≥ 03 consecutive days)."""
     _require(actor, MANAGE_PUBLICATIONS, publication)
     _require_published(publication)
-    if publication.published_on and broadcast_on < publication.published_on:
-        raise PublicationError(_("A broadcast cannot be before the publication date."))
+    _check_proof_date(publication, broadcast_on)
     try:
         with transaction.atomic():
             log = BroadcastLog.objects.create(
@@ -717,6 +746,7 @@ def broadcast_log(
             )
     except IntegrityError:
         raise PublicationError(_("The broadcast of that day is already logged.")) from None
+    _after_change(publication)
     return log
 
 
@@ -730,6 +760,7 @@ def relay_confirm(
     if not village.is_village or not village.path.startswith(publication.unit.path):
         raise PublicationError(_("This village is not under the publishing unit."))
     _require_published(publication)
+    _check_proof_date(publication, relayed_on)
     method = clean_plain(method)[:120]
     if not method:
         raise PublicationError(_("Say how it was relayed."))
@@ -751,6 +782,7 @@ def relay_confirm(
             )
     except IntegrityError:
         raise PublicationError(_("The relay to this village is already confirmed.")) from None
+    _after_change(publication)
     return relay
 
 

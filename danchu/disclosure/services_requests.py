@@ -15,6 +15,7 @@ Public interface:
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -130,9 +131,14 @@ def _clean_input(data: RequestInput) -> dict[str, str]:
     }
 
 
+TRACKING_SUFFIX_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
 def _next_tracking_code(unit: Unit, year: int) -> str:
-    """ "TT-15271-2026-000123": the unit's code, the year, and the next number of that unit's
-    requests in that year. Called with the unit row locked."""
+    """ "TT-15271-2026-000123-K7QX": the unit's code, the year, the next number of that unit's
+    requests in that year (the logbook's order), and four random characters so that the codes,
+    the only key to the public status page, cannot be guessed by counting. Called with the unit
+    row locked."""
     prefix = f"TT-{unit.code}-{year}-"
     last = (
         InformationRequest.objects.filter(unit=unit, tracking_code__startswith=prefix)
@@ -140,8 +146,9 @@ def _next_tracking_code(unit: Unit, year: int) -> str:
         .values_list("tracking_code", flat=True)
         .first()
     )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:06d}"
+    number = int(last[len(prefix) :].split("-")[0]) + 1 if last else 1
+    suffix = "".join(secrets.choice(TRACKING_SUFFIX_ALPHABET) for _ in range(4))
+    return f"{prefix}{number:06d}-{suffix}"
 
 
 def request_receive(
@@ -229,6 +236,9 @@ EXTENSION_MESSAGES = {
         "Write the notice to the requester: why more time is needed and until when."
     ),
     "not_later": lambda: _("The new deadline must be later than the current one."),
+    "not_complex": lambda: _(
+        "Only a request for complex information can be extended; classify it as complex first."
+    ),
 }
 
 
@@ -240,6 +250,7 @@ def request_extend(
     with transaction.atomic():
         locked = _locked_open(actor, request)
         problem = rules.extension_problem(
+            complex_request=locked.complex,
             channel=locked.channel,
             status=locked.status,
             due_on=locked.due_on,

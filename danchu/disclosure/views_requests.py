@@ -243,7 +243,7 @@ def _detail_context(item: InformationRequest, **forms_: forms.Form) -> dict[str,
         )
         is None
     )
-    can_extend = is_open and item.extended_to is None and today <= item.due_on
+    can_extend = is_open and item.complex and item.extended_to is None and today <= item.due_on
     context: dict[str, Any] = {
         "item": item,
         "unit": item.unit,

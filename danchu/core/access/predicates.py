@@ -109,3 +109,58 @@ def holds_any_role() -> Predicate:
         lambda a, o: bool(actor_scopes(a)),
         lambda a, f: Q() if actor_scopes(a) else NOTHING,
     )
+
+
+def _unit_of(obj: Any) -> Any:
+    if obj is None:
+        return None
+    return (
+        obj if hasattr(obj, "level") and hasattr(obj, "path") else getattr(obj, "access_unit", None)
+    )
+
+
+def at_level(*levels: str) -> Predicate:
+    """True when the object's unit is at one of ``levels`` (province, commune, village,
+    organisation). As a filter it reads the level column next to the path field."""
+    wanted = frozenset(levels)
+
+    def check(actor: Any, obj: Any) -> bool:
+        unit = _unit_of(obj)
+        return unit is not None and unit.level in wanted
+
+    def q(actor: Any, path_field: str) -> Q:
+        if not path_field.endswith("path"):
+            raise TypeError(f"at_level needs a unit path field, got {path_field!r}")
+        return Q(**{f"{path_field[:-4]}level__in": sorted(wanted)})
+
+    return Predicate(f"at_level{sorted(wanted)}", check, q)
+
+
+def _workplace_paths(actor: Any) -> frozenset[str]:
+    """Paths of the organisations the actor's person works at today (loaded once per actor)."""
+    if not getattr(actor, "is_authenticated", False) or not getattr(actor, "person_id", None):
+        return frozenset()
+    cached = getattr(actor, "_danchu_workplaces", None)
+    if cached is not None:
+        return cached
+    from django.db.models import Q as _Q
+    from django.utils import timezone
+
+    from danchu.core.people.models import Employment
+
+    today = timezone.localdate()
+    paths = frozenset(
+        Employment.objects.filter(person_id=actor.person_id)
+        .filter(_Q(valid_from__isnull=True) | _Q(valid_from__lte=today))
+        .filter(_Q(valid_to__isnull=True) | _Q(valid_to__gte=today))
+        .values_list("organisation__path", flat=True)
+    )
+    actor._danchu_workplaces = paths
+    return paths
+
+
+works_at = Predicate(
+    "works_at",
+    lambda a, o: unit_path_of(o) in _workplace_paths(a),
+    lambda a, f: Q(**{f"{f}__in": sorted(_workplace_paths(a))}) if _workplace_paths(a) else NOTHING,
+)

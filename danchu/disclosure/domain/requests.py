@@ -154,6 +154,7 @@ def is_overdue(*, status: str, due_on: date, extended_to: date | None, today: da
 
 def extension_problem(
     *,
+    complex_request: bool,
     channel: str,
     status: str,
     due_on: date,
@@ -166,6 +167,10 @@ def extension_problem(
     within the maximum, notified in writing, granted before the time limit runs out)."""
     if status != "received":
         return "closed"
+    if not complex_request:
+        # The extension exists for information that needs more time to gather (Arts 29(2),
+        # 30(2), 31(2)); a simple request is answered within its own limit.
+        return "not_complex"
     if extended_to is not None:
         return "already_extended"
     if today > due_on:

@@ -58,13 +58,15 @@ def test_draft_is_due_five_working_days_after_the_decision_across_the_holidays(m
 
 
 def test_enterprise_item_counts_calendar_days(personas, tree):
+    from danchu.core.access import roles
     from danchu.core.units.domain.kinds import Kind
-    from tests.conftest import make_unit
+    from tests.conftest import make_unit, make_user
 
     enterprise = make_unit("90001-D01", "Công ty May An Phú", Kind.ENTERPRISE, tree.commune_a)
+    employer = make_user("0911000099", roles.EMPLOYER, enterprise)
     item = CatalogueItem.objects.get(regime="enterprise", number=1)
     draft = publication_create(
-        actor=personas["officer_a"],
+        actor=employer,
         unit=enterprise,
         item=item,
         title="Tình hình sản xuất kinh doanh quý I",
@@ -384,3 +386,38 @@ def test_households_can_be_notified_by_fanout(
     fanout = FanOut.objects.get(kind="disclosure.published")
     assert fanout.unit == draft.unit
     assert fanout.audience == {"type": "households", "unit_id": draft.unit_id}
+
+
+def test_proof_cannot_be_dated_in_the_future_or_before_publication(make_published, personas, tree):
+    """Three loudspeaker days logged ahead would make Art. 13(3) look met before it happened."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from danchu.disclosure.models import BroadcastLog, ChannelRecord, RelayConfirmation
+    from danchu.disclosure.services_publications import broadcast_log, channel_record, relay_confirm
+
+    publication = make_published(number=7)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    before = publication.published_on - timedelta(days=1)
+    for day in (tomorrow, before):
+        with pytest.raises(PublicationError):
+            broadcast_log(actor=personas["officer_a"], publication=publication, broadcast_on=day)
+        with pytest.raises(PublicationError):
+            channel_record(
+                actor=personas["officer_a"],
+                publication=publication,
+                channel="website",
+                started_on=day,
+            )
+        with pytest.raises(PublicationError):
+            relay_confirm(
+                actor=personas["village_head_a1"],
+                publication=publication,
+                village=tree.village_a1,
+                method="Họp thôn",
+                relayed_on=day,
+            )
+    assert not BroadcastLog.objects.exists()
+    assert not ChannelRecord.objects.exists()
+    assert not RelayConfirmation.objects.exists()

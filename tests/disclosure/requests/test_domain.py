@@ -92,6 +92,7 @@ def test_the_table_is_overridable_by_a_setting(db, settings):
 
 def _extension(**overrides):
     values = {
+        "complex_request": True,
         "channel": "in_person",
         "status": "received",
         "due_on": date(2026, 3, 16),
@@ -115,6 +116,8 @@ def test_extension_rules(db):
     # Electronic: up to 15 days after the due date.
     assert _extension(channel="electronic", new_date=date(2026, 3, 31)) is None
     assert rules.MAX_EXTENSIONS == 1
+    # Only complex information gets more time (Arts 29(2), 30(2), 31(2)).
+    assert _extension(complex_request=False) == "not_complex"
 
 
 def test_refusal_needs_a_ground_from_article_28_and_a_reason():

@@ -39,7 +39,7 @@ def test_a_resident_online_may_be_anonymous(tree):
     assert created.received_on == today
     assert created.due_on == rules.answer_due(today, "electronic", False)
     assert created.requester_contact == "0912345678"
-    assert re.fullmatch(rf"TT-90001-{today.year}-000001", created.tracking_code)
+    assert re.fullmatch(rf"TT-90001-{today.year}-000001-[A-Z2-9]{{4}}", created.tracking_code)
     assert _events("disclosure.request_received") == 1
     event = AuditEvent.objects.get(action="disclosure.request_received")
     assert "Nguyễn Thị Hà" not in str(event.data)  # no personal data in the permanent log
@@ -53,18 +53,21 @@ def test_a_signed_in_resident_is_linked_to_the_request(personas, tree):
 def test_tracking_codes_are_unique_and_numbered_per_unit_and_year(personas, tree, receive):
     year = timezone.localdate().year
     codes = [receive(personas["officer_a"], tree.commune_a).tracking_code for _ in range(3)]
-    codes.append(receive(personas["officer_a"], tree.agency_a).tracking_code)
+    codes.append(receive(personas["agency_head_a"], tree.agency_a).tracking_code)
     last_year = timezone.localdate().replace(month=1, day=1) - timedelta(days=1)
     codes.append(
         receive(personas["officer_a"], tree.commune_a, received_on=last_year).tracking_code
     )
-    assert codes == [
+    expected = [
         f"TT-90001-{year}-000001",
         f"TT-90001-{year}-000002",
         f"TT-90001-{year}-000003",
         f"TT-90001-C01-{year}-000001",
         f"TT-90001-{year - 1}-000001",
     ]
+    # The number, then four random characters so that codes cannot be guessed by counting.
+    for code, start in zip(codes, expected, strict=True):
+        assert re.fullmatch(rf"{re.escape(start)}-[A-HJ-NP-Z2-9]{{4}}", code), code
     assert InformationRequest.objects.values("tracking_code").distinct().count() == 5
 
 
@@ -253,8 +256,13 @@ def test_only_the_units_handlers_act(personas, tree, receive, who):
     assert item.status == "received"
 
 
-def test_the_parent_communes_officer_handles_its_agencys_requests(personas, tree, receive):
+def test_the_parent_communes_officer_does_not_act_for_its_agency(personas, tree, receive):
+    """Each unit answers for itself: the agency's head, not the commune's officers."""
+    from danchu.core.access.errors import NotPermitted
+
     item = receive(personas["agency_head_a"], tree.agency_a)
-    request_provide(actor=personas["officer_a"], request=item, answer="Đã cung cấp")
+    with pytest.raises(NotPermitted):
+        request_provide(actor=personas["officer_a"], request=item, answer="Đã cung cấp")
+    request_provide(actor=personas["agency_head_a"], request=item, answer="Đã cung cấp")
     item.refresh_from_db()
     assert item.status == "provided"
