@@ -73,6 +73,7 @@ def _period_from(value: str | None, today: date) -> Period:
 def _place_names(result: ComplianceResult) -> dict[int, str]:
     """Names of the villages named in the lists (one query)."""
     ids = {e.village_id for e in result.relay_missing}
+    ids |= {e.place_id for e in result.channel_missing if e.place_id is not None}
     ids |= {e.place_id for e in result.posting_cut_short if e.place_id is not None}
     if not ids:
         return {}
@@ -100,6 +101,14 @@ def compliance_unit(request: HttpRequest, code: str) -> HttpResponse:
         for entry in result.posting_cut_short
     ]
     relays = [{"entry": e, "village": names.get(e.village_id, "")} for e in result.relay_missing]
+    unused = [
+        {
+            "entry": e,
+            "channel": channel_labels.get(e.channel, e.channel),
+            "place": names.get(e.place_id, "") if e.place_id else "",
+        }
+        for e in result.channel_missing
+    ]
     below = None
     if not unit.is_village:
         rows = [
@@ -126,6 +135,7 @@ def compliance_unit(request: HttpRequest, code: str) -> HttpResponse:
         "cut_short": paginate(request, cut_short, param="cut_page"),
         "loudspeaker": paginate(request, list(result.loudspeaker_short), param="loud_page"),
         "relays": paginate(request, relays, param="relay_page"),
+        "unused": paginate(request, unused, param="unused_page"),
         "below": below,
         "can_generate": period.kind == QUARTER
         and has_perm(request.user, MANAGE_PUBLICATIONS, unit),

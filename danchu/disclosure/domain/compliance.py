@@ -248,6 +248,17 @@ class RelayMissing:
 
 
 @dataclass(frozen=True)
+class ChannelMissing:
+    """A channel the item requires that the publication never used: the website (Art. 13(1)),
+    posting at the headquarters, or posting at a village's culture house (``place_id``, Art.
+    13(2)); loudspeaker and relay gaps have their own findings."""
+
+    publication: PublicationFacts
+    channel: str
+    place_id: int | None = None
+
+
+@dataclass(frozen=True)
 class ComplianceResult:
     period: Period
     today: date
@@ -260,6 +271,7 @@ class ComplianceResult:
     posting_cut_short: tuple[PostingCutShort, ...] = ()
     loudspeaker_short: tuple[LoudspeakerShort, ...] = ()
     relay_missing: tuple[RelayMissing, ...] = ()
+    channel_missing: tuple[ChannelMissing, ...] = ()
 
     def counts(self) -> dict[str, int]:
         return {
@@ -272,6 +284,7 @@ class ComplianceResult:
             "posting_cut_short": len(self.posting_cut_short),
             "loudspeaker_short": len(self.loudspeaker_short),
             "relay_missing": len(self.relay_missing),
+            "channel_missing": len(self.channel_missing),
         }
 
 
@@ -394,6 +407,31 @@ def relay_gaps(publication: PublicationFacts, village_ids: Iterable[int]) -> lis
     ]
 
 
+SEPARATELY_ASSESSED = ("loudspeaker", "village_relay")
+
+
+def channel_gaps(publication: PublicationFacts, village_ids: Iterable[int]) -> list[ChannelMissing]:
+    """Required channels with no record at all (Law 10/2022 Art. 13(1)–(2); Arts 47–48, 65–66
+    for agencies and enterprises). Posting at culture houses is required in every village."""
+    used = {span.channel for span in publication.channels}
+    posted_villages = {
+        span.place_id for span in publication.channels if span.channel == "posting_village"
+    }
+    gaps: list[ChannelMissing] = []
+    for channel in publication.item.required_channels:
+        if channel in SEPARATELY_ASSESSED:
+            continue
+        if channel == "posting_village":
+            gaps += [
+                ChannelMissing(publication, channel, village)
+                for village in village_ids
+                if village not in posted_villages
+            ]
+        elif channel not in used:
+            gaps.append(ChannelMissing(publication, channel))
+    return gaps
+
+
 def assess(
     publications: Iterable[PublicationFacts],
     period: Period,
@@ -419,6 +457,7 @@ def assess(
     cut_short: list[PostingCutShort] = []
     loudspeaker: list[LoudspeakerShort] = []
     relays: list[RelayMissing] = []
+    channel_missing: list[ChannelMissing] = []
     ordered = sorted(publications, key=lambda p: (p.due_on, p.id))
     for pub in ordered:
         if period.contains(pub.due_on):
@@ -441,6 +480,7 @@ def assess(
             if short is not None:
                 loudspeaker.append(short)
             relays += relay_gaps(pub, villages)
+            channel_missing += channel_gaps(pub, villages)
     return ComplianceResult(
         period=period,
         today=today,
@@ -453,6 +493,7 @@ def assess(
         posting_cut_short=tuple(cut_short),
         loudspeaker_short=tuple(loudspeaker),
         relay_missing=tuple(relays),
+        channel_missing=tuple(channel_missing),
     )
 
 

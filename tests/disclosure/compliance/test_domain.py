@@ -239,8 +239,37 @@ def test_assess_collects_every_finding_for_what_was_published_in_the_period():
         "posting_cut_short": 1,
         "loudspeaker_short": 1,
         "relay_missing": 1,
+        "channel_missing": 3,  # the website, and the culture houses of villages 11 and 12
     }
     assert result.relay_missing[0].village_id == 12
+    assert sorted((e.channel, e.place_id) for e in result.channel_missing) == [
+        ("posting_village", 11),
+        ("posting_village", 12),
+        ("website", None),
+    ]
+
+
+def test_required_channels_never_used():
+    """Art. 13(1): every commune item goes on the website; Art. 13(2): items 1–3 and 5–12 are
+    posted at the headquarters and at every village's culture house."""
+    from danchu.disclosure.domain.compliance import channel_gaps
+
+    nothing = facts(BUDGET, published=date(2026, 6, 1))
+    assert sorted((e.channel, e.place_id) for e in channel_gaps(nothing, [11])) == [
+        ("posting_hq", None),
+        ("posting_village", 11),
+        ("website", None),
+    ]
+    everything = facts(
+        BUDGET,
+        published=date(2026, 6, 1),
+        channels=(
+            ChannelSpan("website", date(2026, 6, 1)),
+            ChannelSpan("posting_hq", date(2026, 6, 1), date(2026, 6, 30)),
+            ChannelSpan("posting_village", date(2026, 6, 1), date(2026, 6, 30), place_id=11),
+        ),
+    )
+    assert channel_gaps(everything, [11]) == []
 
 
 def test_longest_run():

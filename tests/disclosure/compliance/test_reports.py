@@ -119,6 +119,7 @@ def test_publicity_compliance_is_plain_data(scenario, tree):
         "posting_cut_short": 2,
         "loudspeaker_short": 1,
         "relay_missing": 1,
+        "channel_missing": 14,
     }
     assert figures["rates"] == {
         "on_time_rate": 66.7,
