@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 AUDIT_ACTIONS = {
     "disclosure.publication_created": _("Publication drafted"),
+    "disclosure.decision_date_changed": _("Date of the published decision changed"),
     "disclosure.publication_scheduled": _("Publication scheduled"),
     "disclosure.publication_published": _("Publication published"),
     "disclosure.publication_corrected": _("Publication corrected"),

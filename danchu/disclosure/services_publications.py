@@ -299,10 +299,25 @@ def publication_update(
         version.title, version.summary, version.body = title, summary, body
         version.save(update_fields=["title", "summary", "body"])
         publication.decision_ref = clean_plain(decision_ref)[:120]
+        before = (publication.decision_date, publication.due_on)
         publication.decision_date = decision_date
         publication.due_on = due_date(decision_date, publication.item)
         publication.title_folded = fold(title)[:255]
         publication.save()
+        if before[0] != decision_date:
+            # The decision date sets the deadline compliance is measured against: moving it
+            # is audited, so that a late publication cannot be made "on time" unnoticed.
+            audit_record(
+                actor=actor,
+                action="disclosure.decision_date_changed",
+                target=publication,
+                unit=publication.unit,
+                data={
+                    "reference": publication.reference,
+                    "decision_date": [before[0], decision_date],
+                    "due_on": [before[1], publication.due_on],
+                },
+            )
     return publication
 
 

@@ -421,3 +421,20 @@ def test_proof_cannot_be_dated_in_the_future_or_before_publication(make_publishe
     assert not BroadcastLog.objects.exists()
     assert not ChannelRecord.objects.exists()
     assert not RelayConfirmation.objects.exists()
+
+
+def test_moving_the_decision_date_is_audited(make_draft, personas):
+    from danchu.core.audit.models import AuditEvent
+    from danchu.disclosure.services_publications import publication_update
+
+    draft = make_draft()
+    old_due = draft.due_on
+    publication_update(
+        actor=personas["officer_a"],
+        publication=draft,
+        title="Dự toán ngân sách xã An Phú năm 2027",
+        decision_date=date(2026, 6, 1),
+    )
+    event = AuditEvent.objects.get(action="disclosure.decision_date_changed")
+    assert event.data["due_on"][0] == old_due.isoformat()
+    assert event.data["decision_date"][1] == "2026-06-01"
