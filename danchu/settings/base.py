@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "danchu.core.search",
     "danchu.core.notify",
     "danchu.disclosure",
+    "danchu.decisions",
     "danchu.web",
     "danchu.demo",
 ]

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DecisionsConfig(AppConfig):
+    name = "danchu.decisions"
+    label = "decisions"
+    verbose_name = _("Community decisions (Dân bàn và quyết định)")
+
+    def ready(self) -> None:
+        from danchu.core.audit.registry import register_actions
+        from danchu.decisions import permissions
+
+        permissions.register_permissions()
+        register_actions(
+            {
+                "decisions.matter_created": _("Matter proposed"),
+                "decisions.matter_opened": _("Voting on a matter opened"),
+                "decisions.vote_recorded": _("Household vote recorded"),
+                "decisions.matter_closed": _("Voting on a matter closed"),
+            }
+        )
