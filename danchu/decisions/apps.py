@@ -12,6 +12,15 @@ class DecisionsConfig(AppConfig):
         from danchu.decisions import permissions
 
         permissions.register_permissions()
+        from danchu.core.units.links import register_unit_link
+
+        register_unit_link(
+            "decisions.village_matters",
+            _("Community decisions"),
+            "decisions:village_matters",
+            permission=permissions.VIEW_RESULTS,
+            levels=("village",),
+        )
         register_actions(
             {
                 "decisions.matter_created": _("Matter proposed"),

@@ -6,14 +6,17 @@ Village scope: the village head proposes with the village Front work committee h
 """
 
 from danchu.core.access import roles
-from danchu.core.access.predicates import holds_role_over
+from danchu.core.access.predicates import anyone, holds_role_over
 from danchu.core.access.registry import register
 
+VIEW_RESULTS = "decisions.view_results"
 RUN_MATTERS = "decisions.run_matters"
 RECORD_VOTES = "decisions.record_votes"
 
 
 def register_permissions() -> None:
+    # Results are published to the village (ND 59/2023 Art. 5(4)); drafts stay with RUN_MATTERS.
+    register(VIEW_RESULTS, anyone)
     register(
         RUN_MATTERS,
         holds_role_over(roles.VILLAGE_HEAD, roles.COMMUNE_CHAIR),

@@ -1,0 +1,30 @@
+"""Forms of the decisions pages: shape only; services decide what is allowed."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danchu.decisions.models import Choice, DecisionForm, MatterKind
+
+
+class MatterForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    kind = forms.ChoiceField(label=_("Kind"), choices=MatterKind.choices)
+    form = forms.ChoiceField(label=_("Form"), choices=DecisionForm.choices)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+
+
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Your household's choice"), choices=Choice.choices, widget=forms.RadioSelect
+    )
+    other_opinion = forms.CharField(label=_("Other opinion"), max_length=500, required=False)
+
+
+class PaperVoteForm(forms.Form):
+    household_code = forms.CharField(label=_("Household number"), max_length=40)
+    choice = forms.ChoiceField(label=_("Choice"), choices=Choice.choices)
+    channel = forms.ChoiceField(
+        label=_("Recorded from"),
+        choices=[("paper", _("Paper ballot")), ("meeting", _("At the meeting"))],
+    )
+    other_opinion = forms.CharField(label=_("Other opinion"), max_length=500, required=False)

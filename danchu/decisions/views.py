@@ -1,0 +1,195 @@
+"""Matters of a village: results for everyone, a two-tap vote for a household's representative,
+and the steps the village head and the ballot team take."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from danchu.common.form_flow import submit_to_service
+from danchu.common.pagination import paginate
+from danchu.core.access.errors import NotPermitted, not_found
+from danchu.core.access.registry import has_perm
+from danchu.core.people.models import Household
+from danchu.core.units.access import access_unit_by_code
+from danchu.core.units.selectors import ancestors_of
+from danchu.decisions.access import access_matter_by_id
+from danchu.decisions.forms import MatterForm, PaperVoteForm, VoteForm
+from danchu.decisions.models import DecisionForm, HouseholdVote, Matter, MatterStatus
+from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS
+from danchu.decisions.services import (
+    DecisionError,
+    matter_close,
+    matter_create,
+    matter_open,
+    vote_record,
+)
+
+REFUSALS = (DecisionError,)
+
+
+def _my_household(request: HttpRequest, matter: Matter) -> Household | None:
+    """The household the logged-in person represents in the matter's village, if any."""
+    person_id = getattr(request.user, "person_id", None)
+    if not person_id:
+        return None
+    return (
+        Household.objects.current().filter(village=matter.unit, representative_id=person_id).first()
+    )
+
+
+@require_GET
+def village_matters(request: HttpRequest, code: str) -> HttpResponse:
+    village = access_unit_by_code(request.user, code)
+    matters = Matter.objects.filter(unit=village).order_by("-created_at")
+    can_run = village.is_village and has_perm(request.user, RUN_MATTERS, village)
+    if not can_run:
+        matters = matters.exclude(status=MatterStatus.DRAFT)
+    return render(
+        request,
+        "decisions/village_matters.html",
+        {
+            "unit": village,
+            "ancestors": ancestors_of(village),
+            "page": paginate(request, matters),
+            "can_run": can_run,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def matter_new(request: HttpRequest, code: str) -> HttpResponse:
+    village = access_unit_by_code(request.user, code, permission=RUN_MATTERS)
+    form = MatterForm(request.POST or None)
+    done = submit_to_service(
+        request,
+        form,
+        lambda data: matter_create(actor=request.user, village=village, **data),
+        refusals=REFUSALS,
+        success=lambda m: (
+            _("The matter was proposed."),
+            redirect("decisions:matter_detail", pk=m.pk),
+        ),
+    )
+    return done or render(request, "decisions/matter_form.html", {"form": form, "unit": village})
+
+
+@require_GET
+def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    matter = access_matter_by_id(request.user, pk)
+    household = _my_household(request, matter)
+    already = (
+        household is not None
+        and HouseholdVote.objects.filter(matter=matter, household=household).exists()
+    )
+    can_vote_online = (
+        matter.status == MatterStatus.OPEN
+        and matter.form == DecisionForm.ONLINE
+        and household is not None
+        and not already
+    )
+    return render(
+        request,
+        "decisions/matter_detail.html",
+        {
+            "matter": matter,
+            "unit": matter.unit,
+            "household": household,
+            "already_voted": already,
+            "vote_form": VoteForm() if can_vote_online else None,
+            "can_run": has_perm(request.user, RUN_MATTERS, matter),
+            "can_record": matter.status == MatterStatus.OPEN
+            and has_perm(request.user, RECORD_VOTES, matter),
+            "record_form": PaperVoteForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def matter_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    """The household representative's vote: one choice and one button."""
+    matter = access_matter_by_id(request.user, pk)
+    household = _my_household(request, matter)
+    form = VoteForm(request.POST)
+    if household is None:  # only a household's representative votes online
+        raise not_found()
+    if form.is_valid():
+        try:
+            vote_record(
+                actor=request.user,
+                matter=matter,
+                household=household,
+                channel="online",
+                **form.cleaned_data,
+            )
+        except DecisionError as exc:
+            messages.error(request, str(exc))
+        except NotPermitted:
+            messages.error(request, _("Your household cannot vote online on this matter."))
+        else:
+            messages.success(request, _("Your household's vote was recorded. Thank you."))
+    else:
+        messages.error(request, _("Please choose one answer."))
+    return redirect("decisions:matter_detail", pk=matter.pk)
+
+
+@login_required
+@require_POST
+def matter_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """The ballot team or the village head enters a paper ballot or a meeting vote."""
+    matter = access_matter_by_id(request.user, pk, permission=RECORD_VOTES)
+    form = PaperVoteForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        household = (
+            Household.objects.current()
+            .filter(village=matter.unit, code=data["household_code"].strip())
+            .first()
+        )
+        if household is None:
+            messages.error(request, _("No current household with that number in this village."))
+        else:
+            try:
+                vote_record(
+                    actor=request.user,
+                    matter=matter,
+                    household=household,
+                    choice=data["choice"],
+                    channel=data["channel"],
+                    other_opinion=data["other_opinion"],
+                )
+            except DecisionError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("The household's voice was recorded."))
+    else:
+        messages.error(request, _("Please fill in the household number and the choice."))
+    return redirect("decisions:matter_detail", pk=matter.pk)
+
+
+@login_required
+@require_POST
+def matter_open_view(request: HttpRequest, pk: int) -> HttpResponse:
+    matter = access_matter_by_id(request.user, pk, permission=RUN_MATTERS)
+    try:
+        matter_open(actor=request.user, matter=matter)
+    except DecisionError as exc:
+        messages.error(request, str(exc))
+    return redirect("decisions:matter_detail", pk=matter.pk)
+
+
+@login_required
+@require_POST
+def matter_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+    matter = access_matter_by_id(request.user, pk, permission=RUN_MATTERS)
+    try:
+        matter_close(actor=request.user, matter=matter)
+    except DecisionError as exc:
+        messages.error(request, str(exc))
+    return redirect("decisions:matter_detail", pk=matter.pk)
