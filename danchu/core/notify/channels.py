@@ -12,6 +12,7 @@ Each channel knows a recipient's address on it and sends a batch of :class:`Outg
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,16 +39,21 @@ class Recipient:
     phone: str | None
 
 
-class Channel:
+class Channel(ABC):
+    """One way of reaching a person. Subclasses say where a recipient is reached and how a batch
+    of messages goes out."""
+
     name: str = ""
     label: str | Promise = ""
     short = False  # SMS: title and link only
 
+    @abstractmethod
     def address(self, recipient: Recipient) -> str | None:
-        raise NotImplementedError
+        """Where this channel reaches ``recipient``, or None when it cannot."""
 
+    @abstractmethod
     def send(self, messages: Sequence[OutgoingMessage]) -> int:
-        raise NotImplementedError
+        """Send the messages; return how many went out."""
 
 
 class InAppChannel(Channel):
