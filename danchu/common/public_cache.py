@@ -19,8 +19,6 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
-PERSONAL_COOKIES = ("sessionid", "messages", "csrftoken")
-
 
 def _version_key(namespace: str) -> str:
     return f"public-page-version:{namespace}"
@@ -44,7 +42,7 @@ def _cacheable_request(request: HttpRequest) -> bool:
     names = {
         settings.SESSION_COOKIE_NAME,
         settings.CSRF_COOKIE_NAME,
-        settings.MESSAGE_COOKIE_NAME if hasattr(settings, "MESSAGE_COOKIE_NAME") else "messages",
+        getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
     }
     return not any(name in request.COOKIES for name in names)
 

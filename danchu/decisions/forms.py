@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danchu.decisions.models import Choice, DecisionForm, MatterKind
+from danchu.decisions.models import Choice, DecisionForm, MatterKind, VoteChannel
 
 
 class MatterForm(forms.Form):
@@ -25,6 +25,6 @@ class PaperVoteForm(forms.Form):
     choice = forms.ChoiceField(label=_("Choice"), choices=Choice.choices)
     channel = forms.ChoiceField(
         label=_("Recorded from"),
-        choices=[("paper", _("Paper ballot")), ("meeting", _("At the meeting"))],
+        choices=[c for c in VoteChannel.choices if c[0] != VoteChannel.ONLINE],
     )
     other_opinion = forms.CharField(label=_("Other opinion"), max_length=500, required=False)

@@ -31,7 +31,6 @@ from danchu.decisions.models import (
 )
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS
 
-MEETING_ONLY = (rules.VILLAGE_CODE, rules.VILLAGE_HEAD, rules.BOARD_MEMBER)
 COUNT_FIELD = {
     Choice.AGREE: "agree_count",
     Choice.DISAGREE: "disagree_count",
@@ -56,10 +55,10 @@ def matter_create(
         raise DecisionError(_("Unknown kind of matter."))
     if form not in DecisionForm.values:
         raise DecisionError(_("Unknown form of decision."))
-    if kind in MEETING_ONLY and form != DecisionForm.MEETING:
+    if not rules.form_allowed(kind, form):
+        if form == DecisionForm.ONLINE:
+            raise DecisionError(_("Only other self-managed matters may be decided online."))
         raise DecisionError(_("This matter must be decided at a community meeting."))
-    if form == DecisionForm.ONLINE and kind != rules.OTHER:
-        raise DecisionError(_("Only other self-managed matters may be decided online."))
     title = normalise_spaces(title)
     if not title:
         raise DecisionError(_("The title is required."))
@@ -133,6 +132,10 @@ def vote_record(
         raise NotPermitted()
     if household.village_id != matter.unit_id or household.left_on is not None:
         raise DecisionError(_("This household does not belong to the village of the matter."))
+    if matter.opened_at is not None and household.created_at > matter.opened_at:
+        # The threshold counts the households of the village when voting opened (Art. 21(1));
+        # a household registered later is not among them.
+        raise DecisionError(_("This household was registered after voting opened."))
     try:
         with transaction.atomic():
             # Locking the matter row serialises votes with closing: no vote lands after the

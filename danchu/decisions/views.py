@@ -19,8 +19,8 @@ from danchu.core.units.access import access_unit_by_code
 from danchu.core.units.selectors import ancestors_of
 from danchu.decisions.access import access_matter_by_id
 from danchu.decisions.forms import MatterForm, PaperVoteForm, VoteForm
-from danchu.decisions.models import DecisionForm, HouseholdVote, Matter, MatterStatus
-from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS
+from danchu.decisions.models import DecisionForm, HouseholdVote, Matter, MatterStatus, VoteChannel
+from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS, VIEW_RESULTS
 from danchu.decisions.services import (
     DecisionError,
     matter_close,
@@ -44,7 +44,7 @@ def _my_household(request: HttpRequest, matter: Matter) -> Household | None:
 
 @require_GET
 def village_matters(request: HttpRequest, code: str) -> HttpResponse:
-    village = access_unit_by_code(request.user, code)
+    village = access_unit_by_code(request.user, code, permission=VIEW_RESULTS)
     matters = Matter.objects.filter(unit=village).order_by("-created_at")
     can_run = village.is_village and has_perm(request.user, RUN_MATTERS, village)
     if not can_run:
@@ -125,7 +125,7 @@ def matter_vote(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 matter=matter,
                 household=household,
-                channel="online",
+                channel=VoteChannel.ONLINE,
                 **form.cleaned_data,
             )
         except DecisionError as exc:

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
+from danchu.common.api_errors import refusal
 from danchu.core.access.api_auth import ApiTokenAuth, api_auth
 from danchu.core.access.errors import NotPermitted
 from danchu.core.access.registry import has_perm
@@ -156,7 +159,7 @@ class CorrectionIn(Schema):
     response=list[PublicationOut],
     auth=read_auth,
 )
-@paginate(PageNumberPagination, page_size=100)
+@paginate(PageNumberPagination, page_size=settings.DANCHU_API_PAGE_SIZE)
 def list_publications(
     request: HttpRequest, code: str, item: int | None = None, period: str | None = None
 ):
@@ -185,12 +188,6 @@ def _with_versions(request: HttpRequest, publication: Publication) -> Publicatio
     return publication
 
 
-def _refused(exc: Exception) -> HttpError:
-    if isinstance(exc, NotPermitted):
-        return HttpError(403, str(exc) or "Forbidden")
-    return HttpError(400, str(exc))
-
-
 @router.post(
     "/disclosure/units/{code}/publications",
     response={201: PublicationDetailOut},
@@ -200,7 +197,7 @@ def create_publication(request: HttpRequest, code: str, payload: PublicationIn):
     unit = access_unit_by_code(request.user, code, permission=MANAGE_PUBLICATIONS)
     item = items_for_unit(unit).filter(number=payload.item).first()
     if item is None:
-        raise HttpError(400, "Unknown catalogue item for this unit.")
+        raise HttpError(400, _("Unknown catalogue item for this unit."))
     try:
         publication = publication_create(
             actor=request.user,
@@ -213,7 +210,7 @@ def create_publication(request: HttpRequest, code: str, payload: PublicationIn):
             decision_date=payload.decision_date,
         )
     except (PublicationError, NotPermitted) as exc:
-        raise _refused(exc) from exc
+        raise refusal(exc) from exc
     publication = access_publication_by_id(request.user, publication.pk)
     return Status(201, _with_versions(request, publication))
 
@@ -234,7 +231,7 @@ def publish_publication(request: HttpRequest, publication_id: int, payload: Publ
             notify_households=payload.notify_households,
         )
     except (PublicationError, NotPermitted) as exc:
-        raise _refused(exc) from exc
+        raise refusal(exc) from exc
     publication = access_publication_by_id(request.user, publication.pk)
     return _with_versions(request, publication)
 
@@ -259,6 +256,6 @@ def correct_publication(request: HttpRequest, publication_id: int, payload: Corr
             keep_attachments=payload.keep_attachments,
         )
     except (PublicationError, NotPermitted) as exc:
-        raise _refused(exc) from exc
+        raise refusal(exc) from exc
     publication = access_publication_by_id(request.user, publication.pk)
     return _with_versions(request, publication)

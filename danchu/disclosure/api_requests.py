@@ -15,9 +15,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
+from danchu.common.api_errors import refusal
 from danchu.core.access.api_auth import ApiTokenAuth, api_auth
 from danchu.core.access.errors import NotPermitted
 from danchu.core.access.models import User
@@ -145,12 +145,6 @@ def _status(row: dict) -> dict:
     }
 
 
-def _refusal(exc: Exception) -> HttpError:
-    if isinstance(exc, NotPermitted):
-        return HttpError(403, "Forbidden")
-    return HttpError(400, str(exc))
-
-
 @router.post("/units/{code}/information-requests", response={201: StatusOut}, auth=public_auth)
 def create_request(request: HttpRequest, code: str, payload: RequestIn):
     """Send a request electronically (Art. 24); answer with its tracking code and due date."""
@@ -159,7 +153,7 @@ def create_request(request: HttpRequest, code: str, payload: RequestIn):
     try:
         created = request_receive(actor=actor, unit=unit, data=RequestInput(**payload.dict()))
     except (RequestError, NotPermitted) as exc:
-        raise _refusal(exc) from exc
+        raise refusal(exc) from exc
     return Status(201, _status(access_request_status(created.tracking_code)))
 
 
@@ -169,7 +163,7 @@ def request_status(request: HttpRequest, tracking_code: str):
 
 
 @router.get("/units/{code}/information-requests", response=list[RequestOut], auth=api_auth)
-@paginate(PageNumberPagination, page_size=getattr(settings, "DANCHU_API_PAGE_SIZE", 100))
+@paginate(PageNumberPagination, page_size=settings.DANCHU_API_PAGE_SIZE)
 def list_requests(
     request: HttpRequest, code: str, status: str = "", channel: str = "", q: str = ""
 ):
@@ -195,7 +189,7 @@ def answer_request(request: HttpRequest, request_id: int, payload: AnswerIn):
     try:
         return request_provide(actor=request.user, request=item, answer=payload.answer)
     except (RequestError, NotPermitted) as exc:
-        raise _refusal(exc) from exc
+        raise refusal(exc) from exc
 
 
 @router.post("/information-requests/{request_id}/refuse", response=RequestDetailOut, auth=api_auth)
@@ -206,4 +200,4 @@ def refuse_request(request: HttpRequest, request_id: int, payload: RefuseIn):
             actor=request.user, request=item, ground=payload.ground, reason=payload.reason
         )
     except (RequestError, NotPermitted) as exc:
-        raise _refusal(exc) from exc
+        raise refusal(exc) from exc

@@ -5,7 +5,7 @@ ND 30/2020 Appendix III Mẫu 1.4) with one table.
 
 Its data is plain JSON (what the service passes to ``document_generate``)::
 
-    {"period": "2026-Q2", "issued_on": "2026-07-01", "rows": [[...7 cells...], ...],
+    {"period": "2026-Q2", "issued_on": "2026-07-01", "rows": [[...5 cells...], ...],
      # optional, otherwise taken from the unit:
      "issuing_body": "...", "body_abbreviation": "UBND", "place": "...",
      "signature": {...}, "number": 3, "recipients": [...]}

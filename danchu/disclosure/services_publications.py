@@ -203,7 +203,8 @@ def _check_all(uploads: Iterable[Any]) -> list[CheckedFile]:
         raise PublicationError(str(exc)) from exc
 
 
-def _after_change(publication: Publication) -> None:
+def _after_change() -> None:
+    """Anonymous visitors' cached disclosure pages are dropped once the change commits."""
     transaction.on_commit(lambda: bump(PUBLIC_NAMESPACE))
 
 
@@ -391,7 +392,7 @@ def _publish_locked(
         },
     )
     search_index(publication, kind=SEARCH_KIND)
-    _after_change(publication)
+    _after_change()
     actor_id = getattr(_user(actor), "pk", None)
     from danchu.disclosure.tasks_publications import notify_followers
 
@@ -550,7 +551,7 @@ def publication_correct(
                 },
             )
             search_index(publication, kind=SEARCH_KIND)
-            _after_change(publication)
+            _after_change()
     except BaseException:
         _forget(saved)
         raise
@@ -602,7 +603,7 @@ def postings_end_due(today: date | None = None) -> int:
                 },
             )
     if due:
-        transaction.on_commit(lambda: bump(PUBLIC_NAMESPACE))
+        _after_change()
     return len(due)
 
 
@@ -671,7 +672,7 @@ def channel_record(
         record = _channel_record_write(
             actor, publication, channel, place, started_on, ended_on, note, posted_by, formats
         )
-    _after_change(publication)
+    _after_change()
     return record
 
 
@@ -761,7 +762,7 @@ def broadcast_log(
             )
     except IntegrityError:
         raise PublicationError(_("The broadcast of that day is already logged.")) from None
-    _after_change(publication)
+    _after_change()
     return log
 
 
@@ -797,7 +798,7 @@ def relay_confirm(
             )
     except IntegrityError:
         raise PublicationError(_("The relay to this village is already confirmed.")) from None
-    _after_change(publication)
+    _after_change()
     return relay
 
 

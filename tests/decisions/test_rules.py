@@ -110,3 +110,23 @@ def test_online_vote_allowed(kind, eligible, chose_online, expected):
 def test_invalid_input_raises(call):
     with pytest.raises(ValueError):
         call()
+
+
+FORMS = [
+    # Art. 17(2): items 3–5 at a meeting; ND 59 Art. 4(1)(c): ballots up front only for item 6;
+    # ND 59 Art. 5: online only for item 6.
+    ("contribution", "meeting", True),
+    ("contribution", "ballot", False),
+    ("contribution", "online", False),
+    ("village_code", "ballot", False),
+    ("village_head", "online", False),
+    ("other", "ballot", True),
+    ("other", "online", True),
+]
+
+
+@pytest.mark.parametrize(("kind", "form", "expected"), FORMS)
+def test_form_allowed(kind, form, expected):
+    from danchu.decisions.domain.rules import form_allowed
+
+    assert form_allowed(kind, form) is expected

@@ -197,3 +197,32 @@ def test_two_hundred_concurrent_voters_no_duplicate_no_lost_vote(transactional_d
     assert HouseholdVote.objects.filter(matter=matter).count() == 200
     assert matter.agree_count == 200
     assert sorted(refused) == sorted(h.pk for h in households)
+
+
+def test_a_household_registered_after_opening_cannot_vote(personas, tree):
+    _village_with(tree, 2)
+    matter = _open(personas, tree, kind="other")
+    newcomer = make_household(tree.village_a1, "MOI", members=1)
+    with pytest.raises(DecisionError):
+        vote_record(
+            actor=personas["village_head_a1"],
+            matter=matter,
+            household=newcomer,
+            choice="agree",
+            channel="paper",
+        )
+    assert (
+        matter_close(actor=personas["village_head_a1"], matter=matter).status
+        == MatterStatus.REJECTED
+    )
+
+
+def test_ballots_cannot_be_chosen_up_front_for_a_contribution(personas, tree):
+    with pytest.raises(DecisionError):
+        matter_create(
+            actor=personas["village_head_a1"],
+            village=tree.village_a1,
+            kind="contribution",
+            form="ballot",
+            title="x",
+        )

@@ -12,9 +12,6 @@ class AccessConfig(AppConfig):
 
         register_actions(
             {
-                "access.role_assigned": _("Role assigned"),
-                "access.role_ended": _("Role ended"),
-                "access.user_created": _("User account created"),
                 "access.api_token_created": _("API token created"),
                 "access.totp_confirmed": _("Two-factor device confirmed"),
             }

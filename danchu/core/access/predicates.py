@@ -143,7 +143,6 @@ def _workplace_paths(actor: Any) -> frozenset[str]:
     cached = getattr(actor, "_danchu_workplaces", None)
     if cached is not None:
         return cached
-    from django.db.models import Q as _Q
     from django.utils import timezone
 
     from danchu.core.people.models import Employment
@@ -151,8 +150,8 @@ def _workplace_paths(actor: Any) -> frozenset[str]:
     today = timezone.localdate()
     paths = frozenset(
         Employment.objects.filter(person_id=actor.person_id)
-        .filter(_Q(valid_from__isnull=True) | _Q(valid_from__lte=today))
-        .filter(_Q(valid_to__isnull=True) | _Q(valid_to__gte=today))
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
         .values_list("organisation__path", flat=True)
     )
     actor._danchu_workplaces = paths

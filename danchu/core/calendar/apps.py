@@ -8,7 +8,4 @@ class CalendarConfig(AppConfig):
     verbose_name = _("Working-day calendar")
 
     def ready(self) -> None:
-        from danchu.core.audit.registry import register_actions
         from danchu.core.calendar import signals  # noqa: F401
-
-        register_actions({"calendar.adjustment_saved": _("Calendar adjustment saved")})

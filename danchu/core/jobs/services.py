@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.core.access.errors import NotPermitted
+from danchu.core.access.registry import has_perm
 from danchu.core.audit.services import audit_record
 from danchu.core.jobs.models import Job, JobStatus
 from danchu.core.jobs.registry import JobError, JobFile, job_kind
@@ -56,6 +57,9 @@ def job_retry(*, actor: Any, job: Job) -> Job:
     ``DANCHU_JOB_STALE_MINUTES`` (default 60). A double click queues it once."""
     if job.created_by_id not in (None, getattr(actor, "pk", None)):
         raise NotPermitted()
+    permission = job_kind(job.kind).view_permission
+    if permission and not has_perm(actor, permission, job.unit):
+        raise NotPermitted()  # the role that allowed the job has ended
     stale_before = timezone.now() - timedelta(
         minutes=getattr(settings, "DANCHU_JOB_STALE_MINUTES", 60)
     )
@@ -90,7 +94,10 @@ def _progress_reporter(job: Job) -> Callable[[int, int, str], None]:
 
 
 def job_execute(job_id: int) -> str:
-    """Run the job's handler (in a worker). Returns the final status."""
+    """Run the job's handler (in a worker). Returns the final status.
+
+    The person's acts (starting and retrying a job) are audited; the worker's progress and
+    outcome are the job row itself, and the handler audits what it changes through services."""
     job = Job.objects.get(pk=job_id)
     # Claim the job: only one worker moves it from QUEUED to RUNNING (a duplicate or stale task
     # finds nothing to claim).

@@ -22,6 +22,7 @@ from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
+from danchu.common.text import normalise_spaces
 from danchu.core.notify.backends.base import OutgoingMessage
 from danchu.core.notify.domain.preferences import EMAIL, IN_APP, SMS, ZALO
 
@@ -80,7 +81,7 @@ class EmailChannel(Channel):
         sender = getattr(settings, "DANCHU_NOTIFY_FROM_EMAIL", None) or settings.DEFAULT_FROM_EMAIL
         emails = [
             EmailMessage(
-                subject=" ".join(m.subject.split())[:200], body=m.body, from_email=sender, to=[m.to]
+                subject=normalise_spaces(m.subject)[:200], body=m.body, from_email=sender, to=[m.to]
             )
             for m in messages
         ]

@@ -29,6 +29,7 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from danchu.common.text import normalise_spaces
 from danchu.core.access.errors import NotPermitted
 from danchu.core.access.models import User
 from danchu.core.access.registry import has_perm
@@ -71,7 +72,7 @@ def _site_url() -> str:
 
 
 def _content(title: str, body: str, url: str) -> dict[str, str]:
-    title = " ".join(str(title).split())[:200]
+    title = normalise_spaces(str(title))[:200]
     if not title:
         raise NotifyError(_("A notification needs a title."))
     return {"title": title, "body": str(body or "").strip(), "url": safe_link(url)}
@@ -126,7 +127,8 @@ def notify_send(
     content = _content(title, body, url)
     user_ids = list(dict.fromkeys(getattr(r, "pk", r) for r in recipients))
     if len(user_ids) > batch_size():
-        raise NotifyError("notify_send is for a few recipients; use notify_fanout for audiences.")
+        # A programming error, not something a person typed.
+        raise ValueError("notify_send is for a few recipients; use notify_fanout for audiences.")
     if not user_ids:
         return []
     with transaction.atomic():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
@@ -58,7 +59,7 @@ class HouseholdDetailOut(HouseholdOut):
 
 
 @router.get("/units/{code}/households", response=list[HouseholdOut])
-@paginate(PageNumberPagination, page_size=100)
+@paginate(PageNumberPagination, page_size=settings.DANCHU_API_PAGE_SIZE)
 def list_households(request: HttpRequest, code: str, q: str = ""):
     unit = access_unit_by_code(request.user, code, permission=VIEW_HOUSEHOLD)
     return households_in_unit(request.user, unit, query=q[:100])

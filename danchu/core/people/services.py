@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danchu.common.text import normalise_spaces
@@ -144,15 +144,12 @@ def household_member_add(
             phone=phone,
         )
         person.save()
-        try:
-            membership = HouseholdMember.objects.create(
-                household=household,
-                person=person,
-                relation=normalise_spaces(member.relation),
-                joined_on=date.today(),
-            )
-        except IntegrityError as exc:  # pragma: no cover - guarded by the checks above
-            raise HouseholdError(_("This person already belongs to a household.")) from exc
+        membership = HouseholdMember.objects.create(
+            household=household,
+            person=person,
+            relation=normalise_spaces(member.relation),
+            joined_on=date.today(),
+        )
         if make_representative or household.representative_id is None:
             household.representative = person
             household.save(update_fields=["representative", "updated_at"])

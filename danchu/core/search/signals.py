@@ -10,7 +10,7 @@ from django.dispatch import receiver
 
 from danchu.core.people.models import Household, Person
 from danchu.core.search.kinds import HOUSEHOLD, UNIT
-from danchu.core.search.services import search_index, search_remove
+from danchu.core.search.services import search_index, search_index_many, search_remove
 from danchu.core.units.models import Unit
 
 
@@ -71,8 +71,8 @@ def _person_saved(instance: Person, created: bool = False, raw: bool = False, **
     """A representative's new name shows in the households they represent."""
     if raw or created:
         return
-    households = Household.objects.filter(representative=instance).select_related(
-        "representative", "village__parent__parent__parent"
+    households = list(
+        Household.objects.filter(representative=instance).values_list("pk", flat=True)
     )
-    for household in households:
-        search_index(household, kind=HOUSEHOLD)
+    if households:
+        search_index_many(HOUSEHOLD, households)

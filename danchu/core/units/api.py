@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
@@ -35,7 +36,7 @@ class UnitOut(Schema):
 
 
 @router.get("/units", response=list[UnitOut])
-@paginate(PageNumberPagination, page_size=100)
+@paginate(PageNumberPagination, page_size=settings.DANCHU_API_PAGE_SIZE)
 def list_units(request: HttpRequest, parent: str | None = None, level: str | None = None):
     """Provinces by default; the children of ``parent`` when given."""
     if parent:

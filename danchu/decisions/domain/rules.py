@@ -105,6 +105,26 @@ def ballot_fallback_needed(kind: str, eligible: int, present: int) -> bool:
     return not passes(kind, "village", eligible, present)
 
 
+MEETING = "meeting"
+BALLOT = "ballot"
+ONLINE = "online"
+
+
+def form_allowed(kind: str, form: str) -> bool:
+    """Which form a matter may be opened with (Law 10/2022 Arts 17–19; ND 59/2023 Arts 4–5).
+
+    Items 3–5 are decided at a meeting (Art. 17(2)); household ballots are chosen up front only
+    for item 6 at village scope (ND 59 Art. 4(1)(c)) — for other kinds they come only as the
+    fallback after a meeting (Art. 19(1)(b)); online votes only for item 6 (ND 59 Art. 5).
+    """
+    _kind(kind)
+    if form == MEETING:
+        return True
+    if form in (BALLOT, ONLINE):
+        return kind == OTHER
+    raise ValueError(f"unknown form {form!r}")
+
+
 def online_vote_allowed(kind: str, eligible: int, chose_online: int) -> bool:
     """Whether an online vote may be held (ND 59/2023 Art. 5; Law 10/2022 Art. 17(2)): only for
     other self-managed matters (item 6), and only after more than 50% of ALL household

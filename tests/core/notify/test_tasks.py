@@ -34,4 +34,4 @@ def test_the_periodic_task_and_the_command_send_the_digest(personas, outbox):
     Notification.objects.create(recipient=resident, kind=NEWS, title="Tin 2", delivery="digest")
     out = io.StringIO()
     call_command("notify_digest", stdout=out)
-    assert "1 people, 1 notifications, 2 messages" in out.getvalue()
+    assert "1 người, 1 thông báo, 2 tin nhắn" in out.getvalue()  # Vietnamese by default

@@ -56,7 +56,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "margin_left_mm": (30, 35),
     "margin_right_mm": (15, 20),
     "body_pt": (13, 14),
-    "paragraph_space_pt": (6, 24),
+    "paragraph_space_pt": (6, float("inf")),  # "tối thiểu 6pt": a minimum only (Appendix I)
     "line_height": (1.0, 1.5),
     "nation_pt": (12, 13),
     "motto_pt": (13, 14),

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from danchu.core.documents.domain.description import OfficialDocument
-from danchu.core.documents.render.html import render_html
-
 # matplotlib writes SVG presentation properties (fill, stroke, text-anchor…) in style
 # attributes. WeasyPrint's SVG renderer applies them, but its HTML style checker first logs
 # each one as an unknown CSS property. Those lines, and only those, are dropped.
@@ -32,7 +29,3 @@ def html_to_pdf(html: str) -> bytes:
 
     # No base URL: a generated paper refers to nothing outside itself, so nothing is fetched.
     return HTML(string=html, base_url=None).write_pdf()
-
-
-def render_pdf(doc: OfficialDocument) -> bytes:
-    return html_to_pdf(render_html(doc))
