@@ -27,5 +27,25 @@ class DecisionsConfig(AppConfig):
                 "decisions.matter_opened": _("Voting on a matter opened"),
                 "decisions.vote_recorded": _("Household vote recorded"),
                 "decisions.matter_closed": _("Voting on a matter closed"),
+                "decisions.front_agreed": _("Front head's agreement recorded"),
+                "decisions.consent_recorded": _("Household consent to an initiative recorded"),
             }
         )
+        from danchu.decisions import (
+            ballots_setup,
+            elections_setup,
+            meetings_setup,
+            online_setup,
+            outcomes_setup,
+            village_codes_setup,
+        )
+
+        for step in (
+            meetings_setup,
+            ballots_setup,
+            online_setup,
+            outcomes_setup,
+            village_codes_setup,
+            elections_setup,
+        ):
+            step.register()

@@ -11,6 +11,14 @@ class MatterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=MatterKind.choices)
     form = forms.ChoiceField(label=_("Form"), choices=DecisionForm.choices)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    front_agreed_by = forms.CharField(
+        label=_("Front head who agreed (Art. 16)"), max_length=150, required=False
+    )
+    front_agreed_on = forms.DateField(
+        label=_("Date of the agreement"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
 
 class VoteForm(forms.Form):

@@ -1,12 +1,14 @@
 """Proposing a matter, opening it, recording each household's voice, and closing it.
 
-Village scope only so far (commune-scope aggregation village by village is still to come).
-Every function is atomic, re-checks permission and writes its audit event in the same
-transaction.
+A village matter is decided by the village's households. A commune-scope matter (items 1–2)
+opens one matter in every village of the commune and is decided by the number of villages that
+adopted it (Art. 21(1); ND 59/2023 Art. 4(6)(c)). Every function is atomic, re-checks permission
+and writes its audit event in the same transaction.
 """
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -19,13 +21,18 @@ from danchu.core.access.errors import NotPermitted
 from danchu.core.access.registry import has_perm
 from danchu.core.audit.services import audit_record
 from danchu.core.people.models import Household
+from danchu.core.units.domain.kinds import Level
 from danchu.core.units.models import Unit
 from danchu.decisions.domain import rules
+from danchu.decisions.domain.initiative import CONSENT_VALID_MONTHS, initiative_reaches_agenda
 from danchu.decisions.models import (
     Choice,
     DecisionForm,
     HouseholdVote,
+    InitiativeConsent,
     Matter,
+    MatterOrigin,
+    MatterScope,
     MatterStatus,
     VoteChannel,
 )
@@ -43,19 +50,50 @@ class DecisionError(ValueError):
 
 
 def matter_create(
-    *, actor: Any, village: Unit, kind: str, form: str, title: str, description: str = ""
+    *,
+    actor: Any,
+    village: Unit,
+    kind: str,
+    form: str,
+    title: str,
+    description: str = "",
+    front_agreed_by: str = "",
+    front_agreed_on: date | None = None,
+    origin: str = MatterOrigin.PROPOSAL,
 ) -> Matter:
-    """Propose a village matter (Art. 16(2)). Items 3–5 are decided at a meeting (Art. 17(2);
-    ballots only as the fallback of Art. 19(1)(b)); online votes only for item 6 (ND 59 Art. 5)."""
-    if not village.is_village:
-        raise DecisionError(_("A matter belongs to a village."))
-    if not has_perm(actor, RUN_MATTERS, village):
+    """Propose a matter (Art. 16).
+
+    ``village`` is a village, or a commune for a commune-scope contribution or fund matter
+    (Art. 15(1)–(2); the commune chair proposes it with the commune Front chair, Art. 16(1), and
+    may choose household ballots, Art. 19(1)(a)). Items 3–5 are decided at a meeting (Art.
+    17(2); ballots only as the fallback of Art. 19(1)(b)); online votes only for item 6 (ND 59
+    Art. 5). A residents' initiative (Art. 16(3)) opens only once enough households consented.
+    """
+    unit = village
+    if unit.is_commune:
+        scope = MatterScope.COMMUNE
+    elif unit.is_village:
+        scope = MatterScope.VILLAGE
+    else:
+        raise DecisionError(_("A matter belongs to a village or, for contributions, a commune."))
+    if not has_perm(actor, RUN_MATTERS, unit):
         raise NotPermitted()
     if kind not in rules.KINDS:
         raise DecisionError(_("Unknown kind of matter."))
     if form not in DecisionForm.values:
         raise DecisionError(_("Unknown form of decision."))
-    if not rules.form_allowed(kind, form):
+    if origin not in MatterOrigin.values:
+        raise DecisionError(_("Unknown origin of the matter."))
+    if scope == MatterScope.COMMUNE:
+        if kind not in rules.COMMUNE_SCOPE_KINDS:
+            raise DecisionError(
+                _("Only contributions and community funds are decided at commune scope.")
+            )
+        if form == DecisionForm.ONLINE:
+            raise DecisionError(_("Only other self-managed matters may be decided online."))
+        if origin != MatterOrigin.PROPOSAL:
+            raise DecisionError(_("A residents' initiative belongs to a village."))
+    elif not rules.form_allowed(kind, form):
         if form == DecisionForm.ONLINE:
             raise DecisionError(_("Only other self-managed matters may be decided online."))
         raise DecisionError(_("This matter must be decided at a community meeting."))
@@ -64,42 +102,186 @@ def matter_create(
         raise DecisionError(_("The title is required."))
     with transaction.atomic():
         matter = Matter.objects.create(
-            unit=village,
+            unit=unit,
+            scope=scope,
             kind=kind,
             form=form,
+            origin=origin,
             title=title[:255],
             description=description.strip(),
+            front_agreed_by=normalise_spaces(front_agreed_by)[:150],
+            front_agreed_on=front_agreed_on,
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
         audit_record(
             actor=actor,
             action="decisions.matter_created",
             target=matter,
-            unit=village,
-            data={"kind": kind, "form": form, "title": matter.title},
+            unit=unit,
+            data={"kind": kind, "form": form, "scope": scope, "title": matter.title},
         )
     return matter
 
 
-def matter_open(*, actor: Any, matter: Matter) -> Matter:
-    """Open voting. The number of ALL current households of the village is fixed now: every
-    threshold counts against it (Art. 21(1))."""
+def front_agreement_record(
+    *, actor: Any, matter: Matter, agreed_by: str, agreed_on: date
+) -> Matter:
+    """Record the Front head's agreement with the proposal (Art. 16(1)–(2))."""
     if not has_perm(actor, RUN_MATTERS, matter):
         raise NotPermitted()
+    agreed_by = normalise_spaces(agreed_by)[:150]
+    if not agreed_by:
+        raise DecisionError(_("Name the Front head who agreed."))
     with transaction.atomic():
         locked = Matter.objects.select_for_update().get(pk=matter.pk)
         if locked.status != MatterStatus.DRAFT:
             raise DecisionError(_("Voting on this matter has already been opened."))
-        locked.eligible_households = Household.objects.current().filter(village=locked.unit).count()
+        locked.front_agreed_by, locked.front_agreed_on = agreed_by, agreed_on
+        locked.save(update_fields=["front_agreed_by", "front_agreed_on"])
+        audit_record(
+            actor=actor,
+            action="decisions.front_agreed",
+            target=locked,
+            unit=locked.unit,
+            data={"agreed_by": agreed_by, "agreed_on": agreed_on.isoformat()},
+        )
+    return locked
+
+
+def consent_record(
+    *, actor: Any, matter: Matter, household: Household, given_on: date
+) -> InitiativeConsent:
+    """Record a household's consent to a residents' initiative (Art. 16(3)); the initiator
+    answers for the list, the village head keeps it."""
+    if not has_perm(actor, RECORD_VOTES, matter):
+        raise NotPermitted()
+    if matter.origin != MatterOrigin.INITIATIVE:
+        raise DecisionError(_("This matter is not a residents' initiative."))
+    if household.village_id != matter.unit_id or household.left_on is not None:
+        raise DecisionError(_("This household does not belong to the village of the matter."))
+    if given_on > timezone.localdate():
+        raise DecisionError(_("A consent cannot be dated in the future."))
+    try:
+        with transaction.atomic():
+            consent = InitiativeConsent.objects.create(
+                matter=matter,
+                household=household,
+                given_on=given_on,
+                recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            )
+            audit_record(
+                actor=actor,
+                action="decisions.consent_recorded",
+                target=matter,
+                unit=matter.unit,
+                data={"household": household.pk, "given_on": given_on.isoformat()},
+            )
+    except IntegrityError:
+        raise DecisionError(_("This household's consent is already recorded.")) from None
+    return consent
+
+
+def valid_consents(matter: Matter, on: date) -> int:
+    """Consents still valid on ``on``: given within the last three months (Art. 16(3))."""
+    oldest = _months_before(on, CONSENT_VALID_MONTHS)
+    return matter.consents.filter(given_on__gt=oldest, given_on__lte=on).count()
+
+
+def _months_before(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for candidate_day in range(day.day, 0, -1):
+        try:
+            return date(year, month, candidate_day)
+        except ValueError:
+            continue
+    return date(year, month, 1) - timedelta(days=1)
+
+
+def _village_households(village: Unit) -> int:
+    return Household.objects.current().filter(village=village).count()
+
+
+def matter_open(*, actor: Any, matter: Matter) -> Matter:
+    """Open voting. The number of ALL current households of the village is fixed now: every
+    threshold counts against it (Art. 21(1)). A proposal needs the Front head's agreement
+    recorded (Art. 16(1)–(2)); an initiative needs valid consents of at least 10% of households
+    or the Front work committee's approval (Art. 16(3)). A commune-scope matter opens one matter
+    in every village of the commune and counts villages (ND 59/2023 Art. 4(6)(c))."""
+    if not has_perm(actor, RUN_MATTERS, matter):
+        raise NotPermitted()
+    with transaction.atomic():
+        locked = Matter.objects.select_for_update().select_related("unit").get(pk=matter.pk)
+        if locked.status not in (MatterStatus.DRAFT, MatterStatus.POLL):
+            raise DecisionError(_("Voting on this matter has already been opened."))
+        if locked.parent_id is not None:
+            raise DecisionError(_("A village's part of a commune matter opens with it."))
+        if locked.form == DecisionForm.ONLINE and not (
+            locked.status == MatterStatus.POLL
+            and locked.poll_closed_at is not None
+            and rules.online_vote_allowed(
+                locked.kind, _village_households(locked.unit), locked.poll_chose_online
+            )
+        ):
+            raise DecisionError(
+                _("An online vote opens only after the poll on voting online has passed.")
+            )
+        if locked.form == DecisionForm.BALLOT and not (
+            rules.form_allowed(locked.kind, locked.form)
+            or locked.ballot_fallback
+            or locked.scope == MatterScope.COMMUNE
+        ):
+            raise DecisionError(_("This matter must be decided at a community meeting."))
+        if locked.origin == MatterOrigin.INITIATIVE:
+            households = _village_households(locked.unit)
+            if not initiative_reaches_agenda(
+                households,
+                valid_consents(locked, timezone.localdate()),
+                locked.initiative_front_approved,
+            ):
+                raise DecisionError(
+                    _(
+                        "Fewer than 10% of the village's households have consented in the last "
+                        "three months, and the Front work committee has not approved it."
+                    )
+                )
+        elif not locked.front_agreed_by:
+            raise DecisionError(_("Record the Front head's agreement before opening the vote."))
+        now = timezone.now()
+        if locked.scope == MatterScope.COMMUNE:
+            villages = list(locked.unit.children.current().filter(level=Level.VILLAGE))
+            if not villages:
+                raise DecisionError(_("The commune has no villages."))
+            locked.eligible_households = len(villages)
+            for village in villages:
+                Matter.objects.create(
+                    unit=village,
+                    scope=MatterScope.VILLAGE,
+                    parent=locked,
+                    kind=locked.kind,
+                    form=locked.form,
+                    origin=locked.origin,
+                    title=locked.title,
+                    description=locked.description,
+                    front_agreed_by=locked.front_agreed_by,
+                    front_agreed_on=locked.front_agreed_on,
+                    status=MatterStatus.OPEN,
+                    eligible_households=_village_households(village),
+                    opened_at=now,
+                    created_by=locked.created_by,
+                )
+        else:
+            locked.eligible_households = _village_households(locked.unit)
         locked.status = MatterStatus.OPEN
-        locked.opened_at = timezone.now()
+        locked.opened_at = now
         locked.save(update_fields=["eligible_households", "status", "opened_at"])
         audit_record(
             actor=actor,
             action="decisions.matter_opened",
             target=locked,
             unit=locked.unit,
-            data={"eligible_households": locked.eligible_households},
+            data={"eligible": locked.eligible_households, "scope": locked.scope},
         )
     return locked
 
@@ -174,29 +356,43 @@ def vote_record(
 
 
 def matter_close(*, actor: Any, matter: Matter) -> Matter:
-    """Close voting and decide from the stored counts against ALL households (Art. 21(1))."""
+    """Close voting and decide from the stored counts against ALL households (Art. 21(1)).
+
+    A commune-scope matter is decided once every village's part is closed: the villages that
+    adopted it are counted against all villages of the commune, from their stored results.
+    """
     if not has_perm(actor, RUN_MATTERS, matter):
         raise NotPermitted()
     with transaction.atomic():
         locked = Matter.objects.select_for_update().get(pk=matter.pk)
         if locked.status != MatterStatus.OPEN:
             raise DecisionError(_("Voting on this matter is not open."))
-        adopted = rules.passes(
-            locked.kind, "village", locked.eligible_households or 0, locked.agree_count
-        )
+        if locked.scope == MatterScope.COMMUNE:
+            parts = Matter.objects.filter(parent=locked)
+            if parts.filter(status=MatterStatus.OPEN).exists():
+                raise DecisionError(_("Some villages have not closed their vote yet."))
+            locked.villages_adopted = parts.filter(status=MatterStatus.ADOPTED).count()
+            adopted = rules.passes(
+                locked.kind, "commune", locked.eligible_households or 0, locked.villages_adopted
+            )
+        else:
+            adopted = rules.passes(
+                locked.kind, "village", locked.eligible_households or 0, locked.agree_count
+            )
         locked.status = MatterStatus.ADOPTED if adopted else MatterStatus.REJECTED
         locked.closed_at = timezone.now()
-        locked.save(update_fields=["status", "closed_at"])
+        locked.save(update_fields=["status", "closed_at", "villages_adopted"])
         audit_record(
             actor=actor,
             action="decisions.matter_closed",
             target=locked,
             unit=locked.unit,
             data={
-                "eligible_households": locked.eligible_households,
+                "eligible": locked.eligible_households,
                 "agree": locked.agree_count,
                 "disagree": locked.disagree_count,
                 "other": locked.other_count,
+                "villages_adopted": locked.villages_adopted,
                 "adopted": adopted,
             },
         )

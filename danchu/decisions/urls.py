@@ -1,6 +1,14 @@
 from django.urls import path
 
-from danchu.decisions import views
+from danchu.decisions import (
+    urls_ballots,
+    urls_elections,
+    urls_meetings,
+    urls_online,
+    urls_outcomes,
+    urls_village_codes,
+    views,
+)
 
 app_name = "decisions"
 
@@ -13,3 +21,11 @@ urlpatterns = [
     path("decisions/<int:pk>/open/", views.matter_open_view, name="matter_open"),
     path("decisions/<int:pk>/close/", views.matter_close_view, name="matter_close"),
 ]
+urlpatterns += (
+    urls_meetings.urlpatterns
+    + urls_ballots.urlpatterns
+    + urls_online.urlpatterns
+    + urls_outcomes.urlpatterns
+    + urls_village_codes.urlpatterns
+    + urls_elections.urlpatterns
+)

@@ -20,6 +20,7 @@ from danchu.core.units.selectors import ancestors_of
 from danchu.decisions.access import access_matter_by_id
 from danchu.decisions.forms import MatterForm, PaperVoteForm, VoteForm
 from danchu.decisions.models import DecisionForm, HouseholdVote, Matter, MatterStatus, VoteChannel
+from danchu.decisions.panels import render_panels
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS, VIEW_RESULTS
 from danchu.decisions.services import (
     DecisionError,
@@ -106,6 +107,7 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_record": matter.status == MatterStatus.OPEN
             and has_perm(request.user, RECORD_VOTES, matter),
             "record_form": PaperVoteForm(),
+            "panels": render_panels(request, matter),
         },
     )
 

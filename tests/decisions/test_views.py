@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from danchu.decisions.models import HouseholdVote, Matter, MatterStatus
-from danchu.decisions.services import matter_create, matter_open
+from danchu.decisions.services import matter_open
 from tests.conftest import make_household
+from tests.decisions.factories import open_online, propose
 
 
 @pytest.fixture
@@ -18,14 +19,14 @@ def village(tree):
 @pytest.fixture
 def online_matter(personas, tree, village):
     head = personas["village_head_a1"]
-    matter = matter_create(
+    matter = propose(
         actor=head, village=tree.village_a1, kind="other", form="online", title="Giờ tắt đèn đường"
     )
-    return matter_open(actor=head, matter=matter)
+    return open_online(head, matter)
 
 
 def test_results_are_public_and_drafts_are_not(client, personas, tree):
-    draft = matter_create(
+    draft = propose(
         actor=personas["village_head_a1"],
         village=tree.village_a1,
         kind="other",
@@ -81,7 +82,7 @@ def test_recording_a_paper_ballot(client, personas, tree, village, who, expected
     head = personas["village_head_a1"]
     matter = matter_open(
         actor=head,
-        matter=matter_create(
+        matter=propose(
             actor=head, village=tree.village_a1, kind="contribution", form="meeting", title="Đường"
         ),
     )
@@ -100,7 +101,7 @@ def test_recording_a_paper_ballot(client, personas, tree, village, who, expected
     ("who", "expected"), [("village_head_a1", 302), ("officer_b", 404), ("front_head_a1", 404)]
 )
 def test_opening_and_closing(client, personas, tree, village, who, expected):
-    matter = matter_create(
+    matter = propose(
         actor=personas["village_head_a1"],
         village=tree.village_a1,
         kind="other",
@@ -134,7 +135,7 @@ def test_the_list_does_not_grow_in_queries(client, personas, tree):
         for i in range(n):
             matter_open(
                 actor=head,
-                matter=matter_create(
+                matter=propose(
                     actor=head,
                     village=tree.village_a1,
                     kind="other",

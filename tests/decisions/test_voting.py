@@ -14,11 +14,11 @@ from danchu.decisions.models import HouseholdVote, MatterStatus
 from danchu.decisions.services import (
     DecisionError,
     matter_close,
-    matter_create,
     matter_open,
     vote_record,
 )
 from tests.conftest import make_household
+from tests.decisions.factories import open_online, propose
 
 
 def _village_with(tree, count: int) -> list:
@@ -27,9 +27,11 @@ def _village_with(tree, count: int) -> list:
 
 def _open(personas, tree, kind="contribution", form="meeting"):
     head = personas["village_head_a1"]
-    matter = matter_create(
+    matter = propose(
         actor=head, village=tree.village_a1, kind=kind, form=form, title="Làm đường bê tông"
     )
+    if form == "online":
+        return open_online(head, matter)
     return matter_open(actor=head, matter=matter)
 
 
@@ -98,7 +100,7 @@ def test_only_the_representative_votes_online_and_only_for_other_matters(persona
             channel="online",
         )
     with pytest.raises(DecisionError):
-        matter_create(
+        propose(
             actor=personas["village_head_a1"],
             village=tree.village_a1,
             kind="contribution",
@@ -106,7 +108,7 @@ def test_only_the_representative_votes_online_and_only_for_other_matters(persona
             title="x",
         )
     with pytest.raises(DecisionError):
-        matter_create(
+        propose(
             actor=personas["village_head_a1"],
             village=tree.village_a1,
             kind="village_code",
@@ -118,7 +120,7 @@ def test_only_the_representative_votes_online_and_only_for_other_matters(persona
 def test_officials_of_other_units_can_neither_propose_nor_record(personas, tree):
     households = _village_with(tree, 1)
     with pytest.raises(NotPermitted):
-        matter_create(
+        propose(
             actor=personas["officer_b"],
             village=tree.village_a1,
             kind="other",
@@ -219,7 +221,7 @@ def test_a_household_registered_after_opening_cannot_vote(personas, tree):
 
 def test_ballots_cannot_be_chosen_up_front_for_a_contribution(personas, tree):
     with pytest.raises(DecisionError):
-        matter_create(
+        propose(
             actor=personas["village_head_a1"],
             village=tree.village_a1,
             kind="contribution",

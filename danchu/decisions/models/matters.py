@@ -26,16 +26,77 @@ class DecisionForm(models.TextChoices):
 
 class MatterStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    POLL = "poll", _("Poll on voting online")
     OPEN = "open", _("Voting open")
     ADOPTED = "adopted", _("Adopted")
     REJECTED = "rejected", _("Not adopted")
+    ANNULLED = "annulled", _("Annulled")
+
+
+class MatterScope(models.TextChoices):
+    VILLAGE = "village", _("Village")
+    COMMUNE = "commune", _("Commune")
+
+
+class MatterOrigin(models.TextChoices):
+    PROPOSAL = "proposal", _("Proposed by the village head or the commune chair")
+    INITIATIVE = "initiative", _("Residents' initiative")
 
 
 class Matter(models.Model):
     """A matter put to the households of a village (Art. 15). Counts are kept on the row as votes
-    arrive, so that a tally never loads every ballot."""
+    arrive, so that a tally never loads every ballot.
+
+    A commune-scope matter (items 1–2, Art. 15) belongs to the commune and has one child matter
+    per village (``parent``); each village decides its own, and the commune counts the villages
+    that adopted it (Art. 21(1); ND 59/2023 Art. 4(6)(c)).
+    """
 
     unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="matters")
+    scope = models.CharField(
+        _("scope"), max_length=10, choices=MatterScope.choices, default=MatterScope.VILLAGE
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="village_matters",
+        verbose_name=_("commune-scope matter"),
+    )
+    origin = models.CharField(
+        _("origin"), max_length=12, choices=MatterOrigin.choices, default=MatterOrigin.PROPOSAL
+    )
+    initiator = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    initiative_front_approved = models.BooleanField(
+        _("approved by the Front work committee below 10%"), default=False
+    )
+    # Art. 16(1)–(2): agreement of the (village) Front's head, recorded before opening.
+    front_agreed_by = models.CharField(_("Front head who agreed"), max_length=150, blank=True)
+    front_agreed_on = models.DateField(_("Front agreement date"), null=True, blank=True)
+    meeting = models.ForeignKey(
+        "decisions.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="matters",
+    )
+    ballot_fallback = models.BooleanField(
+        _("household ballots after a meeting without enough households"), default=False
+    )
+    documents_sent_on = models.DateField(
+        _("documents delivered to every household on"), null=True, blank=True
+    )
+    amends = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+        verbose_name=_("amends"),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=MatterKind.choices)
     form = models.CharField(_("form"), max_length=10, choices=DecisionForm.choices)
     title = models.CharField(_("title"), max_length=255)
@@ -49,7 +110,14 @@ class Matter(models.Model):
     agree_count = models.PositiveIntegerField(default=0)
     disagree_count = models.PositiveIntegerField(default=0)
     other_count = models.PositiveIntegerField(default=0)
+    # Commune scope: villages that adopted / all villages (Art. 21(1)).
+    villages_adopted = models.PositiveIntegerField(default=0)
+    # ND 59/2023 Art. 5(2)(c): the preliminary poll on voting online.
+    poll_opened_at = models.DateTimeField(null=True, blank=True)
+    poll_closed_at = models.DateTimeField(null=True, blank=True)
+    poll_chose_online = models.PositiveIntegerField(default=0)
     opened_at = models.DateTimeField(null=True, blank=True)
+    closes_at = models.DateTimeField(_("voting ends"), null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -60,6 +128,14 @@ class Matter(models.Model):
         verbose_name = _("matter")
         verbose_name_plural = _("matters")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["unit", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent", "unit"],
+                condition=models.Q(parent__isnull=False),
+                name="one_village_matter_per_commune_matter",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -108,3 +184,27 @@ class HouseholdVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.matter_id}/{self.household_id}: {self.choice}"
+
+
+class InitiativeConsent(models.Model):
+    """A household's consent to put a resident's proposal to the community (Art. 16(3)); it is
+    valid for three months from when it was given."""
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="consents")
+    household = models.ForeignKey("people.Household", on_delete=models.PROTECT, related_name="+")
+    given_on = models.DateField(_("given on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("consent to an initiative")
+        verbose_name_plural = _("consents to an initiative")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["matter", "household"], name="one_consent_per_household"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.matter_id}/{self.household_id}"

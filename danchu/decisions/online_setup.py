@@ -1,0 +1,16 @@
+"""What the online step registers when the app is ready: audit actions, permissions,
+document types and its panel on the matter page."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from danchu.core.audit.registry import register_actions
+
+
+def register() -> None:
+    register_actions(
+        {
+            "decisions.poll_opened": _("Poll on voting online opened"),
+        }
+    )

@@ -1,0 +1,5 @@
+"""Pages of the decisions pillar for village codes; included by danchu.decisions.urls."""
+
+from django.urls import path  # noqa: F401  (used as pages are added)
+
+urlpatterns: list = []
