@@ -218,6 +218,14 @@ DANCHU_API_PAGE_SIZE = env_int("DANCHU_API_PAGE_SIZE", 100)
 DANCHU_BENCH_FLOOR = env_bool("DANCHU_BENCH_FLOOR", False)
 DANCHU_DEMO_PASSWORD = env_str("DANCHU_DEMO_PASSWORD", "danchu-demo-2026")
 
+# Village-head term in years, decided by each provincial People's Committee: 2.5 or 5
+# (Consolidated Circular 08/VBHN-BNV Art. 12(2); LAW.md R-VH-06, tagged [P]). Keys are province
+# codes; "default" applies where a province has not been configured. An interim head serves at
+# most this many months [P].
+DANCHU_VILLAGE_HEAD_TERM_YEARS = {"default": "5"}
+DANCHU_VILLAGE_HEAD_ALLOWED_TERMS = ("2.5", "5")
+DANCHU_INTERIM_VILLAGE_HEAD_MAX_MONTHS = 6
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
