@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from danchu.core.people.api import router as people_router
 from danchu.core.units.api import router as units_router
+from danchu.decisions.api import router as decisions_router
 from danchu.disclosure.api_compliance import router as disclosure_compliance_router
 from danchu.disclosure.api_publications import router as disclosure_publications_router
 from danchu.disclosure.api_requests import router as disclosure_requests_router
@@ -19,3 +20,4 @@ api.add_router("/", people_router)
 api.add_router("/", disclosure_publications_router)
 api.add_router("/", disclosure_requests_router)
 api.add_router("/", disclosure_compliance_router)
+api.add_router("/", decisions_router)

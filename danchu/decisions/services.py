@@ -182,9 +182,11 @@ def consent_record(
 
 
 def valid_consents(matter: Matter, on: date) -> int:
-    """Consents still valid on ``on``: given within the last three months (Art. 16(3))."""
+    """Consents still valid on ``on``: valid for three months from the day given (Art. 16(3)),
+    counted as the Civil Code counts months (Arts 147–148): the day after it was given is the
+    first day, and the period ends with the same day number three months later."""
     oldest = _months_before(on, CONSENT_VALID_MONTHS)
-    return matter.consents.filter(given_on__gt=oldest, given_on__lte=on).count()
+    return matter.consents.filter(given_on__gte=oldest, given_on__lte=on).count()
 
 
 def _months_before(day: date, months: int) -> date:

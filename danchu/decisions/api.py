@@ -1,0 +1,206 @@
+"""API for the community's decisions (Law 10/2022 Arts 15–21; ND 59/2023 Arts 3–5).
+
+Public: the matters of a village or commune and their results (drafts only for those who run
+them). A household's representative votes online (token or session). The village head opens and
+closes votes; the ballot team records a household's voice. Same services, same permission
+checks as the pages: 404 for a unit or matter the caller may not see, 401 without credentials,
+403 for a step the caller may not take, 400 with the service's message for a refused step.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
+
+from danchu.common.api_errors import refusal
+from danchu.core.access.api_auth import ApiTokenAuth, api_auth
+from danchu.core.access.errors import NotPermitted, not_found
+from danchu.core.access.models import User
+from danchu.core.access.registry import has_perm
+from danchu.core.people.models import Household
+from danchu.core.units.access import access_unit_by_code
+from danchu.decisions.access import access_matter_by_id
+from danchu.decisions.models import Choice, Matter, MatterStatus, VoteChannel
+from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS, VIEW_RESULTS
+from danchu.decisions.services import DecisionError, matter_close, matter_open, vote_record
+
+router = Router(tags=["community decisions"])
+
+
+def _anyone(request: HttpRequest) -> bool:
+    """Public endpoints: a valid bearer token (tried first) identifies the caller."""
+    return True
+
+
+public_auth = [ApiTokenAuth(), _anyone]
+
+
+def _caller(request: HttpRequest):
+    if isinstance(request.auth, User):
+        return request.auth
+    user = getattr(request, "user", None)
+    return user if user is not None else AnonymousUser()
+
+
+class MatterOut(Schema):
+    id: int
+    unit_code: str
+    scope: str
+    kind: str
+    form: str
+    title: str
+    status: str
+    eligible: int | None
+    agree: int
+    disagree: int
+    other: int
+    villages_adopted: int
+    opened_at: datetime | None
+    closed_at: datetime | None
+
+    @staticmethod
+    def resolve_unit_code(obj: Matter) -> str:
+        return obj.unit.code
+
+    @staticmethod
+    def resolve_eligible(obj: Matter) -> int | None:
+        return obj.eligible_households
+
+    @staticmethod
+    def resolve_agree(obj: Matter) -> int:
+        return obj.agree_count
+
+    @staticmethod
+    def resolve_disagree(obj: Matter) -> int:
+        return obj.disagree_count
+
+    @staticmethod
+    def resolve_other(obj: Matter) -> int:
+        return obj.other_count
+
+
+class MatterDetailOut(MatterOut):
+    description: str
+    parent_id: int | None
+
+
+class VoteIn(Schema):
+    choice: Choice
+    other_opinion: str = ""
+
+
+class RecordIn(Schema):
+    household_code: str
+    choice: Choice
+    channel: Literal["paper", "meeting"] = "paper"
+    other_opinion: str = ""
+
+
+class VoteOut(Schema):
+    matter_id: int
+    household_code: str
+    choice: str
+    channel: str
+
+
+@router.get("/decisions/units/{code}/matters", response=list[MatterOut], auth=public_auth)
+@paginate(PageNumberPagination, page_size=settings.DANCHU_API_PAGE_SIZE)
+def list_matters(request: HttpRequest, code: str):
+    actor = _caller(request)
+    unit = access_unit_by_code(actor, code, permission=VIEW_RESULTS)
+    matters = Matter.objects.filter(unit=unit).select_related("unit").order_by("-created_at")
+    if not has_perm(actor, RUN_MATTERS, unit):
+        matters = matters.exclude(status=MatterStatus.DRAFT)
+    return matters
+
+
+@router.get("/decisions/matters/{matter_id}", response=MatterDetailOut, auth=public_auth)
+def get_matter(request: HttpRequest, matter_id: int):
+    return access_matter_by_id(_caller(request), matter_id)
+
+
+@router.post("/decisions/matters/{matter_id}/vote", response={201: VoteOut}, auth=api_auth)
+def vote_online(request: HttpRequest, matter_id: int, payload: VoteIn):
+    """The household's representative votes online for the household (ND 59/2023 Art. 5)."""
+    actor = request.user
+    matter = access_matter_by_id(actor, matter_id)
+    household = (
+        Household.objects.current()
+        .filter(village=matter.unit, representative_id=getattr(actor, "person_id", None))
+        .first()
+        if getattr(actor, "person_id", None)
+        else None
+    )
+    if household is None:
+        raise not_found()
+    try:
+        vote = vote_record(
+            actor=actor,
+            matter=matter,
+            household=household,
+            choice=payload.choice,
+            channel=VoteChannel.ONLINE,
+            other_opinion=payload.other_opinion,
+        )
+    except (DecisionError, NotPermitted) as exc:
+        raise refusal(exc) from exc
+    return Status(201, _vote_out(vote, household))
+
+
+@router.post("/decisions/matters/{matter_id}/record", response={201: VoteOut}, auth=api_auth)
+def record_vote(request: HttpRequest, matter_id: int, payload: RecordIn):
+    """The ballot team or the village head enters a household's paper or meeting vote, and who
+    entered it is kept (Art. 19(3))."""
+    matter = access_matter_by_id(request.user, matter_id, permission=RECORD_VOTES)
+    household = (
+        Household.objects.current()
+        .filter(village=matter.unit, code=payload.household_code.strip())
+        .first()
+    )
+    if household is None:
+        raise not_found()
+    try:
+        vote = vote_record(
+            actor=request.user,
+            matter=matter,
+            household=household,
+            choice=payload.choice,
+            channel=payload.channel,
+            other_opinion=payload.other_opinion,
+        )
+    except (DecisionError, NotPermitted) as exc:
+        raise refusal(exc) from exc
+    return Status(201, _vote_out(vote, household))
+
+
+@router.post("/decisions/matters/{matter_id}/open", response=MatterDetailOut, auth=api_auth)
+def open_matter(request: HttpRequest, matter_id: int):
+    matter = access_matter_by_id(request.user, matter_id, permission=RUN_MATTERS)
+    try:
+        return matter_open(actor=request.user, matter=matter)
+    except (DecisionError, NotPermitted) as exc:
+        raise refusal(exc) from exc
+
+
+@router.post("/decisions/matters/{matter_id}/close", response=MatterDetailOut, auth=api_auth)
+def close_matter(request: HttpRequest, matter_id: int):
+    matter = access_matter_by_id(request.user, matter_id, permission=RUN_MATTERS)
+    try:
+        return matter_close(actor=request.user, matter=matter)
+    except (DecisionError, NotPermitted) as exc:
+        raise refusal(exc) from exc
+
+
+def _vote_out(vote, household: Household) -> dict:
+    return {
+        "matter_id": vote.matter_id,
+        "household_code": household.code,
+        "choice": vote.choice,
+        "channel": vote.channel,
+    }

@@ -1,0 +1,156 @@
+"""The decisions API: public results, the representative's online vote, the village head's and
+ballot team's steps; every endpoint through the same permission checks as the pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from danchu.core.access.models import User
+from danchu.core.access.tokens import api_token_create
+from danchu.decisions.models import HouseholdVote, MatterStatus
+from danchu.decisions.services import matter_open
+from tests.conftest import make_household
+from tests.decisions.factories import open_online, propose
+
+ALL = [
+    "chair_a",
+    "officer_a",
+    "front_a",
+    "village_head_a1",
+    "front_head_a1",
+    "officer_b",
+    "province_officer",
+    "resident",
+    "anonymous",
+]
+
+
+def _headers(personas, who) -> dict:
+    if who == "anonymous":
+        return {}
+    _token, raw = api_token_create(actor=None, user=personas[who], name="test")
+    return {"Authorization": f"Bearer {raw}"}
+
+
+@pytest.fixture
+def matters(personas, tree):
+    homes = [make_household(tree.village_a1, f"H{i:02d}", members=1) for i in range(3)]
+    head = personas["village_head_a1"]
+    draft = propose(
+        actor=head, village=tree.village_a1, kind="other", form="meeting", title="Bản nháp"
+    )
+    paper = matter_open(
+        actor=head,
+        matter=propose(
+            actor=head, village=tree.village_a1, kind="contribution", form="meeting", title="Đường"
+        ),
+    )
+    online = open_online(
+        head,
+        propose(actor=head, village=tree.village_a1, kind="other", form="online", title="Đèn"),
+    )
+    return {"draft": draft, "paper": paper, "online": online, "homes": homes}
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_results_are_public_and_drafts_are_not(client, personas, tree, matters, who):
+    headers = _headers(personas, who)
+    listed = client.get(f"/api/v1/decisions/units/{tree.village_a1.code}/matters", headers=headers)
+    assert listed.status_code == 200
+    titles = {item["title"] for item in listed.json()["items"]}
+    runs = who in ("village_head_a1", "chair_a")
+    assert ("Bản nháp" in titles) is runs
+    assert {"Đường", "Đèn"} <= titles
+    draft = client.get(f"/api/v1/decisions/matters/{matters['draft'].pk}", headers=headers)
+    assert draft.status_code == (200 if runs else 404)
+    shown = client.get(f"/api/v1/decisions/matters/{matters['paper'].pk}", headers=headers)
+    assert shown.status_code == 200
+    assert shown.json()["eligible"] == 3
+
+
+def test_the_representative_votes_online_once(client, personas, tree, matters):
+    home = matters["homes"][0]
+    voter = personas["resident"]
+    User.objects.filter(pk=voter.pk).update(person=home.representative)
+    headers = _headers(personas, "resident")
+    url = f"/api/v1/decisions/matters/{matters['online'].pk}/vote"
+    first = client.post(url, {"choice": "agree"}, content_type="application/json", headers=headers)
+    assert first.status_code == 201
+    assert first.json() == {
+        "matter_id": matters["online"].pk,
+        "household_code": home.code,
+        "choice": "agree",
+        "channel": "online",
+    }
+    again = client.post(
+        url, {"choice": "disagree"}, content_type="application/json", headers=headers
+    )
+    assert again.status_code == 400
+    assert HouseholdVote.objects.filter(matter=matters["online"]).count() == 1
+    matters["online"].refresh_from_db()
+    assert matters["online"].agree_count == 1 and matters["online"].disagree_count == 0
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_only_a_representative_votes_online(client, personas, matters, who):
+    response = client.post(
+        f"/api/v1/decisions/matters/{matters['online'].pk}/vote",
+        {"choice": "agree"},
+        content_type="application/json",
+        headers=_headers(personas, who),
+    )
+    assert response.status_code == (401 if who == "anonymous" else 404)
+    assert not HouseholdVote.objects.exists()
+
+
+RECORDERS = {"chair_a", "front_a", "village_head_a1", "front_head_a1"}
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_recording_a_paper_vote(client, personas, matters, who):
+    response = client.post(
+        f"/api/v1/decisions/matters/{matters['paper'].pk}/record",
+        {"household_code": "H01", "choice": "agree"},
+        content_type="application/json",
+        headers=_headers(personas, who),
+    )
+    expected = 401 if who == "anonymous" else 201 if who in RECORDERS else 404
+    assert response.status_code == expected
+    assert HouseholdVote.objects.count() == (1 if expected == 201 else 0)
+
+
+def test_the_api_does_not_take_online_votes_on_someone_elses_behalf(client, personas, matters):
+    response = client.post(
+        f"/api/v1/decisions/matters/{matters['paper'].pk}/record",
+        {"household_code": "H01", "choice": "agree", "channel": "online"},
+        content_type="application/json",
+        headers=_headers(personas, "village_head_a1"),
+    )
+    assert response.status_code == 422
+    assert not HouseholdVote.objects.exists()
+
+
+RUNNERS = {"chair_a", "village_head_a1"}
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_opening_and_closing(client, personas, matters, who):
+    headers = _headers(personas, who)
+    draft = matters["draft"]
+    opened = client.post(f"/api/v1/decisions/matters/{draft.pk}/open", headers=headers)
+    closed = client.post(f"/api/v1/decisions/matters/{draft.pk}/close", headers=headers)
+    expected = 401 if who == "anonymous" else 200 if who in RUNNERS else 404
+    assert (opened.status_code, closed.status_code) == (expected, expected)
+    draft.refresh_from_db()
+    assert draft.status == (MatterStatus.REJECTED if expected == 200 else MatterStatus.DRAFT)
+    if expected == 200:
+        assert closed.json()["status"] == "rejected"
+
+
+def test_closing_a_closed_matter_is_refused_with_the_reason(client, personas, matters):
+    headers = _headers(personas, "village_head_a1")
+    url = f"/api/v1/decisions/matters/{matters['paper'].pk}/close"
+    assert client.post(url, headers=headers).status_code == 200
+    again = client.post(url, headers=headers)
+    assert again.status_code == 400
+    assert again.json()["detail"]
