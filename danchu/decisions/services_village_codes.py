@@ -1,0 +1,721 @@
+"""Village codes (hương ước, quy ước): drafting, posting for comment, the households' vote,
+the recognition dossier, and the commune's recognition, suspension and abolition (ND 61/2023/
+NĐ-CP; Law 10/2022 Art. 15(3); LAW.md §1.5, R-HU-01–05).
+
+Every function takes keyword arguments, re-checks permission, locks the code row, and writes
+its audit event in the same transaction; a refused step raises ``DecisionError`` and changes
+nothing.
+
+The households' vote is a matter of kind ``village_code`` (decided at a meeting with its > 50%
+attendance quorum, or by ballots only when that quorum failed: ND 61 Art. 10, handled by the
+meetings and ballots steps). The code follows its matter:
+
+* when the matter is closed as adopted, the code becomes "adopted"; when it is closed as not
+  adopted, the code goes back to drafting (to be reworked, posted again and put to a new vote).
+  A ``post_save`` receiver on Matter calls :func:`code_sync_from_matter` inside the closing
+  transaction; the code page calls it too, in case a step closed the matter without ``save()``;
+* when the commune recognises, refuses or annuls the community decision, the hooks registered
+  in ``village_codes_setup`` set the code in effect (from the recognition date, ND 61 Art. 11),
+  refused, or abolished.
+
+The hooks do not generate the Mẫu 03 recognition decision: the recognition service of the
+outcomes step owns ``CommunityDecision.recognition_document`` and has no actor to hand to the
+hook. When that document is missing, the commune can issue Mẫu 03 here with
+:func:`code_recognition_issue`.
+
+Which papers belong to a code is kept in the audit events of the code (``data["document"]``):
+the tables have no document column on VillageCode.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danchu.common.text import normalise_spaces
+from danchu.core.access.errors import NotPermitted
+from danchu.core.access.registry import has_perm
+from danchu.core.audit.services import audit_record
+from danchu.core.documents.models import GeneratedDocument
+from danchu.core.documents.services import document_generate
+from danchu.core.units.models import Unit
+from danchu.decisions import documents_village_codes as papers
+from danchu.decisions.domain import rules
+from danchu.decisions.domain import village_codes as law
+from danchu.decisions.models import (
+    CommunityDecision,
+    DecisionForm,
+    Matter,
+    MatterStatus,
+    VillageCode,
+    VillageCodeReview,
+    VillageCodeStatus,
+)
+from danchu.decisions.permissions_village_codes import CONTROL_CODES, MANAGE_CODES
+from danchu.decisions.services import DecisionError, matter_create
+
+S = VillageCodeStatus
+FORMATS = ("pdf", "docx")
+# Statuses in which the code binds the community (wholly or in part).
+BINDING = (S.IN_EFFECT, S.PARTLY_SUSPENDED, S.SUSPENDED)
+
+
+def _user(actor: Any) -> Any:
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _text(value: str) -> str:
+    return (value or "").replace("\r\n", "\n").strip()
+
+
+def _not_in_future(day: date) -> None:
+    if day > timezone.localdate():
+        raise DecisionError(_("This date is in the future; record what has happened."))
+
+
+def _lock(code: VillageCode) -> VillageCode:
+    return (
+        VillageCode.objects.select_for_update(of=("self",))
+        .select_related("unit", "unit__parent")
+        .get(pk=code.pk)
+    )
+
+
+def _names(code: VillageCode) -> dict[str, str]:
+    commune = code.unit.parent
+    return {
+        "code_title": code.title,
+        "village_name": code.unit.name,
+        "commune_name": commune.name if commune is not None else "",
+    }
+
+
+def _signer(actor: Any) -> str:
+    return getattr(actor, "full_name", "") or ""
+
+
+# --- drafting and posting (ND 61 Arts 8–9) ----------------------------------------------------
+
+
+def code_draft(*, actor: Any, village: Unit, title: str, text: str) -> VillageCode:
+    """The village head starts a draft (ND 61 Art. 8); only the village's and the commune's
+    officials see it until it is posted."""
+    if not village.is_village:
+        raise DecisionError(_("A village code belongs to a village."))
+    if not has_perm(actor, MANAGE_CODES, village):
+        raise NotPermitted()
+    title, text = normalise_spaces(title)[:255], _text(text)
+    if not title:
+        raise DecisionError(_("The title is required."))
+    if not text:
+        raise DecisionError(_("The text of the draft is required."))
+    with transaction.atomic():
+        code = VillageCode.objects.create(
+            unit=village, title=title, draft_text=text, created_by=_user(actor)
+        )
+        audit_record(
+            actor=actor,
+            action="decisions.village_code_created",
+            target=code,
+            unit=village,
+            data={"title": title},
+        )
+    return code
+
+
+def code_edit(*, actor: Any, code: VillageCode, title: str, text: str) -> VillageCode:
+    """Change the draft while it is being written; once posted, the households comment on what
+    was posted."""
+    if not has_perm(actor, MANAGE_CODES, code):
+        raise NotPermitted()
+    title, text = normalise_spaces(title)[:255], _text(text)
+    if not title:
+        raise DecisionError(_("The title is required."))
+    if not text:
+        raise DecisionError(_("The text of the draft is required."))
+    with transaction.atomic():
+        locked = _lock(code)
+        if locked.status != S.DRAFTING:
+            raise DecisionError(_("Only a draft that has not been posted can be edited."))
+        locked.title, locked.draft_text = title, text
+        locked.save(update_fields=["title", "draft_text"])
+        audit_record(
+            actor=actor,
+            action="decisions.village_code_edited",
+            target=locked,
+            unit=locked.unit,
+            data={"title": title},
+        )
+    return locked
+
+
+def code_post(
+    *,
+    actor: Any,
+    code: VillageCode,
+    posted_on: date,
+    comment_days: int = law.MIN_COMMENT_DAYS,
+) -> VillageCode:
+    """Record that the draft was posted at the culture house for ``comment_days`` days (at
+    least 30; the community may choose more: ND 61 Art. 9(1), R-HU-01)."""
+    if not has_perm(actor, MANAGE_CODES, code):
+        raise NotPermitted()
+    if not law.comment_period_allowed(comment_days):
+        raise DecisionError(
+            _("The draft must stay posted for at least %(days)d days.")
+            % {"days": law.MIN_COMMENT_DAYS}
+        )
+    _not_in_future(posted_on)
+    with transaction.atomic():
+        locked = _lock(code)
+        if locked.status != S.DRAFTING:
+            raise DecisionError(_("This draft has already been posted."))
+        locked.status = S.POSTED
+        locked.posted_on, locked.comment_days = posted_on, comment_days
+        locked.save(update_fields=["status", "posted_on", "comment_days"])
+        audit_record(
+            actor=actor,
+            action="decisions.village_code_posted",
+            target=locked,
+            unit=locked.unit,
+            data={
+                "posted_on": posted_on.isoformat(),
+                "comment_days": comment_days,
+                "earliest_vote_on": law.earliest_vote_on(posted_on, comment_days).isoformat(),
+            },
+        )
+    return locked
+
+
+# --- the households' vote (ND 61 Art. 10) -----------------------------------------------------
+
+
+def code_put_to_vote(
+    *,
+    actor: Any,
+    code: VillageCode,
+    vote_on: date,
+    front_agreed_by: str,
+    front_agreed_on: date,
+) -> VillageCode:
+    """Propose the posted draft to the households (Law 10/2022 Arts 15(3), 16(2)): a matter of
+    kind ``village_code`` decided at a community meeting (Art. 17(2)), proposed with the Front
+    work committee head's agreement. Refused until the posting period has run on ``vote_on``
+    (ND 61 Art. 9(1)). The vote date itself is kept in the audit event: the meeting step
+    schedules the meeting."""
+    if not has_perm(actor, MANAGE_CODES, code):
+        raise NotPermitted()
+    front_agreed_by = normalise_spaces(front_agreed_by)
+    if not front_agreed_by:
+        raise DecisionError(_("Name the Front head who agreed."))
+    _not_in_future(front_agreed_on)
+    with transaction.atomic():
+        locked = _lock(code)
+        if locked.status != S.POSTED or locked.posted_on is None:
+            raise DecisionError(_("Post the draft for comment before putting it to the vote."))
+        if locked.matter_id is not None:
+            raise DecisionError(_("This draft has already been put to the vote."))
+        if not law.vote_date_allowed(locked.posted_on, locked.comment_days, vote_on):
+            raise DecisionError(
+                _(
+                    "The draft must stay posted for %(days)d days: the vote can be held on "
+                    "%(date)s at the earliest."
+                )
+                % {
+                    "days": locked.comment_days,
+                    "date": law.earliest_vote_on(locked.posted_on, locked.comment_days).strftime(
+                        "%d/%m/%Y"
+                    ),
+                }
+            )
+        matter = matter_create(
+            actor=actor,
+            village=locked.unit,
+            kind=rules.VILLAGE_CODE,
+            form=DecisionForm.MEETING,
+            title=locked.title,
+            description=locked.draft_text,
+            front_agreed_by=front_agreed_by,
+            front_agreed_on=front_agreed_on,
+        )
+        locked.matter = matter
+        locked.save(update_fields=["matter"])
+        audit_record(
+            actor=actor,
+            action="decisions.village_code_put_to_vote",
+            target=locked,
+            unit=locked.unit,
+            data={"matter": matter.pk, "vote_on": vote_on.isoformat()},
+        )
+    return locked
+
+
+def adopted_on(matter: Matter) -> date | None:
+    """The day the households adopted the code: the day of the meeting, or the ballot deadline
+    when ballots replaced a meeting without its quorum (ND 61 Arts 10, 11(1)); else the day the
+    count was closed."""
+    if matter.status != MatterStatus.ADOPTED:
+        return None
+    plan = getattr(matter, "ballot_plan", None) if matter.ballot_fallback else None
+    if plan is not None:
+        return plan.return_deadline
+    meeting = matter.meeting if matter.meeting_id else None
+    if meeting is not None and not matter.ballot_fallback:
+        return timezone.localdate(meeting.ended_at or meeting.scheduled_at)
+    if matter.closed_at is not None:
+        return timezone.localdate(matter.closed_at)
+    return None
+
+
+def code_sync_from_matter(*, matter: Matter) -> VillageCode | None:
+    """Follow the households' decision: adopted → "adopted"; not adopted → back to drafting,
+    unlinked from the matter (the matter keeps its own record, and the audit event names it).
+    Idempotent; runs in the caller's transaction when there is one."""
+    if matter.kind != rules.VILLAGE_CODE or matter.status not in (
+        MatterStatus.ADOPTED,
+        MatterStatus.REJECTED,
+    ):
+        return None
+    with transaction.atomic():
+        code = (
+            VillageCode.objects.select_for_update(of=("self",))
+            .select_related("unit")
+            .filter(matter_id=matter.pk)
+            .first()
+        )
+        if code is None or code.status != S.POSTED:
+            return code
+        if matter.status == MatterStatus.ADOPTED:
+            code.status = S.ADOPTED
+            code.save(update_fields=["status"])
+            day = adopted_on(matter)
+            audit_record(
+                actor=None,
+                action="decisions.village_code_adopted",
+                target=code,
+                unit=code.unit,
+                data={
+                    "matter": matter.pk,
+                    "adopted_on": day.isoformat() if day else None,
+                    "dossier_due": law.dossier_due(day).isoformat() if day else None,
+                },
+            )
+        else:
+            code.status, code.matter, code.posted_on = S.DRAFTING, None, None
+            code.save(update_fields=["status", "matter", "posted_on"])
+            audit_record(
+                actor=None,
+                action="decisions.village_code_not_adopted",
+                target=code,
+                unit=code.unit,
+                data={"matter": matter.pk},
+            )
+    return code
+
+
+def matter_saved(sender: Any, instance: Matter, created: bool = False, **kwargs: Any) -> None:
+    """post_save receiver on Matter: keep the code in step when its vote is closed."""
+    if created or kwargs.get("raw"):
+        return
+    if instance.kind == rules.VILLAGE_CODE and instance.status in (
+        MatterStatus.ADOPTED,
+        MatterStatus.REJECTED,
+    ):
+        code_sync_from_matter(matter=instance)
+
+
+# --- the recognition dossier (ND 61 Art. 11) --------------------------------------------------
+
+
+def code_dossier_send(*, actor: Any, code: VillageCode, sent_on: date) -> VillageCode:
+    """Send the recognition dossier to the commune People's Committee, due within 5 working
+    days of the adoption (ND 61 Art. 11(1), R-HU-03): generates the request (Mẫu 01) as PDF
+    and DOCX. A late dossier is still sent; the audit event says it was late."""
+    if not has_perm(actor, MANAGE_CODES, code):
+        raise NotPermitted()
+    _not_in_future(sent_on)
+    with transaction.atomic():
+        if code.matter_id is not None:
+            code_sync_from_matter(matter=Matter.objects.get(pk=code.matter_id))
+        locked = _lock(code)
+        if locked.status != S.ADOPTED or locked.matter_id is None:
+            raise DecisionError(
+                _("Only a code the households adopted can be sent for recognition.")
+            )
+        if locked.dossier_sent_on is not None:
+            raise DecisionError(_("The dossier has already been sent."))
+        matter = Matter.objects.select_related("meeting").get(pk=locked.matter_id)
+        day = adopted_on(matter) or sent_on
+        if sent_on < day:
+            raise DecisionError(_("The dossier cannot be sent before the code was adopted."))
+        due = law.dossier_due(day)
+        locked.dossier_sent_on = sent_on
+        locked.save(update_fields=["dossier_sent_on"])
+        document = document_generate(
+            actor=actor,
+            doc_type=papers.REQUEST,
+            unit=locked.unit,
+            data={
+                **_names(locked),
+                "posted_on": locked.posted_on.isoformat() if locked.posted_on else day.isoformat(),
+                "comment_days": locked.comment_days,
+                "adopted_on": day.isoformat(),
+                "form_text": (
+                    "các hộ gia đình (phát phiếu lấy ý kiến)"
+                    if matter.ballot_fallback
+                    else "cuộc họp cộng đồng dân cư"
+                ),
+                "agree": matter.agree_count,
+                "households": matter.eligible_households or 0,
+                "sent_on": sent_on.isoformat(),
+                "signer_name": _signer(actor),
+            },
+            formats=FORMATS,
+        )
+        audit_record(
+            actor=actor,
+            action="decisions.village_code_dossier_sent",
+            target=locked,
+            unit=locked.unit,
+            data={
+                "sent_on": sent_on.isoformat(),
+                "adopted_on": day.isoformat(),
+                "due": due.isoformat(),
+                "late": sent_on > due,
+                "recognition_due": law.recognition_due(sent_on).isoformat(),
+                "document": document.pk,
+            },
+        )
+    return locked
+
+
+def _code_of_decision(decision: Any) -> VillageCode | None:
+    return (
+        VillageCode.objects.select_for_update(of=("self",))
+        .select_related("unit")
+        .filter(matter_id=decision.matter_id)
+        .first()
+    )
+
+
+def on_recognised(decision: Any) -> None:
+    """Hook (outcome "recognised", kind village_code): the code is in effect from the
+    recognition date (ND 61 Art. 11(2); Law 10/2022 Art. 21(2))."""
+    with transaction.atomic():
+        code = _code_of_decision(decision)
+        if code is None or code.status not in (S.ADOPTED, S.POSTED):
+            return
+        day = decision.recognised_on or decision.effective_on or timezone.localdate()
+        code.status, code.recognised_on = S.IN_EFFECT, day
+        code.save(update_fields=["status", "recognised_on"])
+        audit_record(
+            actor=None,
+            action="decisions.village_code_recognised",
+            target=code,
+            unit=code.unit,
+            data={"decision": decision.pk, "recognised_on": day.isoformat()},
+        )
+
+
+def on_refused(decision: Any) -> None:
+    """Hook (outcome "refused"): the commune refused recognition, in writing with reasons."""
+    with transaction.atomic():
+        code = _code_of_decision(decision)
+        if code is None or code.status not in (S.ADOPTED, S.POSTED):
+            return
+        code.status = S.REFUSED
+        code.save(update_fields=["status"])
+        audit_record(
+            actor=None,
+            action="decisions.village_code_refused",
+            target=code,
+            unit=code.unit,
+            data={"decision": decision.pk, "reasons": decision.refusal_reasons},
+        )
+
+
+def on_annulled(decision: Any) -> None:
+    """Hook (outcome "annulled", Law 10/2022 Art. 22): the annulled decision takes the code
+    with it."""
+    with transaction.atomic():
+        code = _code_of_decision(decision)
+        if code is None or code.status == S.ABOLISHED:
+            return
+        day = decision.annulled_on or timezone.localdate()
+        code.status, code.abolished_on = S.ABOLISHED, day
+        code.abolition_reason = decision.annulment_reason or code.abolition_reason
+        code.save(update_fields=["status", "abolished_on", "abolition_reason"])
+        audit_record(
+            actor=None,
+            action="decisions.village_code_abolished",
+            target=code,
+            unit=code.unit,
+            data={"decision": decision.pk, "abolished_on": day.isoformat()},
+        )
+
+
+def community_decision_of(code: VillageCode) -> CommunityDecision | None:
+    if code.matter_id is None:
+        return None
+    return CommunityDecision.objects.filter(matter_id=code.matter_id).first()
+
+
+def code_recognition_issue(*, actor: Any, code: VillageCode) -> GeneratedDocument:
+    """Issue the ND 61 Mẫu 03 recognition decision for a recognised code whose community
+    decision carries no recognition paper yet (Art. 11(2))."""
+    commune = code.unit.parent
+    if commune is None or not has_perm(actor, CONTROL_CODES, commune):
+        raise NotPermitted()
+    with transaction.atomic():
+        locked = _lock(code)
+        if locked.status not in BINDING or locked.recognised_on is None:
+            raise DecisionError(_("This code has not been recognised."))
+        decision = community_decision_of(locked)
+        if (decision is not None and decision.recognition_document_id) or documents_of_code(
+            locked, doc_types=(papers.RECOGNITION,)
+        ):
+            raise DecisionError(_("The recognition decision has already been issued."))
+        matter = Matter.objects.select_related("meeting").get(pk=locked.matter_id)
+        day = adopted_on(matter) or locked.recognised_on
+        document = document_generate(
+            actor=actor,
+            doc_type=papers.RECOGNITION,
+            unit=commune,
+            data={
+                **_names(locked),
+                "adopted_on": day.isoformat(),
+                "decided_on": locked.recognised_on.isoformat(),
+                "signer_name": _signer(actor),
+            },
+            formats=FORMATS,
+        )
+        audit_record(
+            actor=actor,
+            action="decisions.village_code_recognition_issued",
+            target=locked,
+            unit=commune,
+            data={"document": document.pk},
+        )
+    return document
+
+
+# --- the commune's control (ND 61 Arts 12, 14) ------------------------------------------------
+
+
+def report_pending(code: VillageCode) -> bool:
+    """A written report received and not yet answered by a suspension or an abolition."""
+    received = code.suspension_reported_on
+    if received is None or code.status == S.ABOLISHED:
+        return False
+    return code.suspended_on is None or code.suspended_on < received
+
+
+def code_suspension_report(*, actor: Any, code: VillageCode, received_on: date) -> VillageCode:
+    """The commune receives a written report on a code in effect; it must answer within 3
+    working days by suspending it (ND 61 Art. 12) or decide an abolition within 5 (Art. 14)."""
+    commune = code.unit.parent
+    if commune is None or not has_perm(actor, CONTROL_CODES, commune):
+        raise NotPermitted()
+    _not_in_future(received_on)
+    with transaction.atomic():
+        locked = _lock(code)
+        if locked.status not in (S.IN_EFFECT, S.PARTLY_SUSPENDED):
+            raise DecisionError(_("Only a code in effect can be reported."))
+        if report_pending(locked):
+            raise DecisionError(_("A report on this code is already waiting for an answer."))
+        locked.suspension_reported_on = received_on
+        locked.save(update_fields=["suspension_reported_on"])
+        audit_record(
+            actor=actor,
+            action="decisions.village_code_report_received",
+            target=locked,
+            unit=commune,
+            data={
+                "received_on": received_on.isoformat(),
+                "suspension_due": law.suspension_due(received_on).isoformat(),
+                "abolition_due": law.abolition_due(received_on).isoformat(),
+            },
+        )
+    return locked
+
+
+def code_suspend(
+    *,
+    actor: Any,
+    code: VillageCode,
+    on: date,
+    whole: bool,
+    provisions: str,
+    reason: str,
+) -> VillageCode:
+    """Suspend the whole code (a breach of the drafting or adoption procedure) or the named
+    provisions (content unsuitable or unlawful), ND 61 Art. 12; generates Mẫu 04."""
+    commune = code.unit.parent
+    if commune is None or not has_perm(actor, CONTROL_CODES, commune):
+        raise NotPermitted()
+    reason, provisions = _text(reason), _text(provisions)
+    if not reason:
+        raise DecisionError(_("State the grounds for the suspension."))
+    if not whole and not provisions:
+        raise DecisionError(_("Name the provisions that are suspended."))
+    _not_in_future(on)
+    with transaction.atomic():
+        locked = _lock(code)
+        if locked.status not in (S.IN_EFFECT, S.PARTLY_SUSPENDED):
+            raise DecisionError(_("Only a code in effect can be suspended."))
+        if locked.recognised_on is not None and on < locked.recognised_on:
+            raise DecisionError(_("A code cannot be suspended before it was recognised."))
+        reported = locked.suspension_reported_on if report_pending(locked) else None
+        if reported is not None and on < reported:
+            raise DecisionError(_("The suspension cannot precede the report it answers."))
+        locked.status = S.SUSPENDED if whole else S.PARTLY_SUSPENDED
+        locked.suspended_on = on
+        locked.suspended_part = "" if whole else provisions
+        locked.suspension_reason = reason
+        locked.save(update_fields=["status", "suspended_on", "suspended_part", "suspension_reason"])
+        document = document_generate(
+            actor=actor,
+            doc_type=papers.SUSPENSION,
+            unit=commune,
+            data={
+                **_names(locked),
+                "whole": whole,
+                "provisions": provisions,
+                "reason": reason,
+                "decided_on": on.isoformat(),
+                "reported_on": reported.isoformat() if reported else "",
+                "signer_name": _signer(actor),
+            },
+            formats=FORMATS,
+        )
+        due = law.suspension_due(reported) if reported else None
+        audit_record(
+            actor=actor,
+            action="decisions.village_code_suspended",
+            target=locked,
+            unit=commune,
+            data={
+                "on": on.isoformat(),
+                "whole": whole,
+                "provisions": provisions,
+                "due": due.isoformat() if due else None,
+                "late": bool(due and on > due),
+                "document": document.pk,
+            },
+        )
+    return locked
+
+
+def code_abolish(*, actor: Any, code: VillageCode, on: date, reason: str) -> VillageCode:
+    """Abolish a code (ND 61 Art. 14), also when it lacked the adoption ratio and was not
+    adopted again; decided within 5 working days of the report; generates Mẫu 05."""
+    commune = code.unit.parent
+    if commune is None or not has_perm(actor, CONTROL_CODES, commune):
+        raise NotPermitted()
+    reason = _text(reason)
+    if not reason:
+        raise DecisionError(_("State the grounds for the abolition."))
+    _not_in_future(on)
+    with transaction.atomic():
+        locked = _lock(code)
+        if locked.status not in BINDING:
+            raise DecisionError(_("Only a recognised code can be abolished."))
+        if locked.recognised_on is not None and on < locked.recognised_on:
+            raise DecisionError(_("A code cannot be abolished before it was recognised."))
+        reported = locked.suspension_reported_on if report_pending(locked) else None
+        if reported is not None and on < reported:
+            raise DecisionError(_("The abolition cannot precede the report it answers."))
+        locked.status, locked.abolished_on, locked.abolition_reason = S.ABOLISHED, on, reason
+        locked.save(update_fields=["status", "abolished_on", "abolition_reason"])
+        document = document_generate(
+            actor=actor,
+            doc_type=papers.ABOLITION,
+            unit=commune,
+            data={
+                **_names(locked),
+                "reason": reason,
+                "decided_on": on.isoformat(),
+                "recognised_on": (locked.recognised_on.isoformat() if locked.recognised_on else ""),
+                "signer_name": _signer(actor),
+            },
+            formats=FORMATS,
+        )
+        due = law.abolition_due(reported) if reported else None
+        audit_record(
+            actor=actor,
+            action="decisions.village_code_abolished",
+            target=locked,
+            unit=commune,
+            data={
+                "on": on.isoformat(),
+                "due": due.isoformat() if due else None,
+                "late": bool(due and on > due),
+                "document": document.pk,
+            },
+        )
+    return locked
+
+
+# --- the yearly review (ND 61 Art. 15(4)) -----------------------------------------------------
+
+
+def code_review_record(
+    *, actor: Any, code: VillageCode, reviewed_on: date, summary: str
+) -> VillageCodeReview:
+    """Record the yearly review, held on 18 November or another day the community agreed, at a
+    meeting or within the annual conference (ND 61 Art. 15(4))."""
+    if not has_perm(actor, MANAGE_CODES, code):
+        raise NotPermitted()
+    summary = _text(summary)
+    if not summary:
+        raise DecisionError(_("Write down what the review found."))
+    _not_in_future(reviewed_on)
+    try:
+        with transaction.atomic():
+            locked = _lock(code)
+            if locked.status not in BINDING:
+                raise DecisionError(_("Only a recognised code is reviewed."))
+            if locked.recognised_on is not None and reviewed_on < locked.recognised_on:
+                raise DecisionError(_("A review cannot precede the recognition of the code."))
+            review = VillageCodeReview.objects.create(
+                code=locked, reviewed_on=reviewed_on, summary=summary, recorded_by=_user(actor)
+            )
+            audit_record(
+                actor=actor,
+                action="decisions.village_code_reviewed",
+                target=locked,
+                unit=locked.unit,
+                data={"reviewed_on": reviewed_on.isoformat()},
+            )
+    except IntegrityError:
+        raise DecisionError(_("A review is already recorded on this day.")) from None
+    return review
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def documents_of_code(
+    code: VillageCode, *, doc_types: tuple[str, ...] = papers.DOCUMENT_TYPES
+) -> list[GeneratedDocument]:
+    """The papers generated for the code, oldest first (read from its audit events)."""
+    from danchu.core.audit.models import AuditEvent
+
+    ids = [
+        data.get("document")
+        for data in AuditEvent.objects.filter(
+            target_type=VillageCode._meta.label_lower, target_id=str(code.pk)
+        ).values_list("data", flat=True)
+        if isinstance(data, dict) and data.get("document")
+    ]
+    if not ids:
+        return []
+    return list(
+        GeneratedDocument.objects.filter(pk__in=ids, doc_type__in=doc_types).order_by(
+            "created_at", "pk"
+        )
+    )
