@@ -299,8 +299,12 @@ def vote_record(
 ) -> HouseholdVote:
     """Record a household's voice once and only once, whatever the channel (Art. 19(3)).
 
-    Online: the household's representative votes for the household. On paper or at the meeting:
-    the ballot team or the village head enters it, and who entered it is kept.
+    Online: the household's representative votes for the household, on an online matter only
+    (ND 59/2023 Art. 5). On paper or at the meeting: the ballot team or the village head enters
+    it, and who entered it is kept; paper entries are also accepted on an online matter, where
+    the online team enters the answers of households without a device (ND 59 Art. 5(2)). A
+    second voice of the same household is refused with a message that says how the first one
+    was given; the unique constraint stays the final guard against concurrent entries.
     """
     if choice not in Choice.values:
         raise DecisionError(_("Unknown choice."))
@@ -310,8 +314,14 @@ def vote_record(
         is_representative = getattr(actor, "person_id", None) is not None and (
             actor.person_id == household.representative_id
         )
-        if matter.form != DecisionForm.ONLINE or not is_representative:
+        if not is_representative:
             raise NotPermitted()
+        if matter.form != DecisionForm.ONLINE:
+            from danchu.decisions.services_ballots import already_voted_message
+
+            if HouseholdVote.objects.filter(matter=matter, household=household).exists():
+                raise DecisionError(already_voted_message(matter, household, channel))
+            raise DecisionError(_("This matter is not decided by an online vote."))
     elif not has_perm(actor, RECORD_VOTES, matter):
         raise NotPermitted()
     if household.village_id != matter.unit_id or household.left_on is not None:
@@ -351,9 +361,10 @@ def vote_record(
                 data={"household": household.pk, "channel": channel},
             )
     except IntegrityError:
-        raise DecisionError(
-            _("This household's voice on this matter is already recorded.")
-        ) from None
+        # Said precisely: how and when the household's first voice was given.
+        from danchu.decisions.services_ballots import already_voted_message
+
+        raise DecisionError(already_voted_message(matter, household, channel)) from None
     return vote
 
 
