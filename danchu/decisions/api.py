@@ -29,6 +29,8 @@ from danchu.decisions.access import access_matter_by_id
 from danchu.decisions.models import Choice, Matter, MatterStatus, VoteChannel
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS, VIEW_RESULTS
 from danchu.decisions.services import DecisionError, matter_close, matter_open, vote_record
+from danchu.decisions.services_ballots import ballot_enter
+from danchu.decisions.services_online import poll_answer
 
 router = Router(tags=["community decisions"])
 
@@ -102,6 +104,18 @@ class RecordIn(Schema):
     other_opinion: str = ""
 
 
+class BallotIn(Schema):
+    code: str
+    choice: Choice
+    other_opinion: str = ""
+
+
+class PollOut(Schema):
+    matter_id: int
+    household_code: str
+    choice: str
+
+
 class VoteOut(Schema):
     matter_id: int
     household_code: str
@@ -130,15 +144,7 @@ def vote_online(request: HttpRequest, matter_id: int, payload: VoteIn):
     """The household's representative votes online for the household (ND 59/2023 Art. 5)."""
     actor = request.user
     matter = access_matter_by_id(actor, matter_id)
-    household = (
-        Household.objects.current()
-        .filter(village=matter.unit, representative_id=getattr(actor, "person_id", None))
-        .first()
-        if getattr(actor, "person_id", None)
-        else None
-    )
-    if household is None:
-        raise not_found()
+    household = _represented_household(actor, matter)
     try:
         vote = vote_record(
             actor=actor,
@@ -195,6 +201,56 @@ def close_matter(request: HttpRequest, matter_id: int):
         return matter_close(actor=request.user, matter=matter)
     except (DecisionError, NotPermitted) as exc:
         raise refusal(exc) from exc
+
+
+def _represented_household(actor, matter: Matter) -> Household:
+    person_id = getattr(actor, "person_id", None)
+    household = (
+        Household.objects.current().filter(village=matter.unit, representative_id=person_id).first()
+        if person_id
+        else None
+    )
+    if household is None:
+        raise not_found()
+    return household
+
+
+@router.post("/decisions/matters/{matter_id}/poll", response={201: PollOut}, auth=api_auth)
+def answer_poll(request: HttpRequest, matter_id: int, payload: VoteIn):
+    """The representative answers the poll on voting online (ND 59/2023 Art. 5(2)(c))."""
+    matter = access_matter_by_id(request.user, matter_id)
+    household = _represented_household(request.user, matter)
+    try:
+        poll_answer(
+            actor=request.user,
+            matter=matter,
+            household=household,
+            choice=payload.choice,
+            other_opinion=payload.other_opinion,
+        )
+    except (DecisionError, NotPermitted) as exc:
+        raise refusal(exc) from exc
+    return Status(
+        201, {"matter_id": matter.pk, "household_code": household.code, "choice": payload.choice}
+    )
+
+
+@router.post("/decisions/matters/{matter_id}/ballots/enter", response={201: VoteOut}, auth=api_auth)
+def enter_ballot(request: HttpRequest, matter_id: int, payload: BallotIn):
+    """The ballot team enters a returned paper ballot by its printed code: once and only once
+    (Art. 19(3))."""
+    matter = access_matter_by_id(request.user, matter_id, permission=RECORD_VOTES)
+    try:
+        ballot = ballot_enter(
+            actor=request.user,
+            code=payload.code,
+            choice=payload.choice,
+            other_opinion=payload.other_opinion,
+            matter=matter,
+        )
+    except (DecisionError, NotPermitted) as exc:
+        raise refusal(exc) from exc
+    return Status(201, _vote_out(ballot.vote, ballot.household))
 
 
 def _vote_out(vote, household: Household) -> dict:

@@ -7,10 +7,12 @@ import pytest
 
 from danchu.core.access.models import User
 from danchu.core.access.tokens import api_token_create
-from danchu.decisions.models import HouseholdVote, MatterStatus
+from danchu.decisions.models import Ballot, HouseholdVote, MatterStatus, OnlinePollResponse
 from danchu.decisions.services import matter_open
+from danchu.decisions.services_online import online_team_set, poll_open
 from tests.conftest import make_household
 from tests.decisions.factories import open_online, propose
+from tests.decisions.test_ballots_support import ONLINE_TEAM, ready_and_issued, represent, village
 
 ALL = [
     "chair_a",
@@ -154,3 +156,57 @@ def test_closing_a_closed_matter_is_refused_with_the_reason(client, personas, ma
     again = client.post(url, headers=headers)
     assert again.status_code == 400
     assert again.json()["detail"]
+
+
+def test_a_ballot_is_entered_once_through_the_api(client, personas, tree):
+
+    village(tree, 3)
+    matter = ready_and_issued(personas, tree)
+    code = Ballot.objects.filter(matter=matter).order_by("pk").first().code
+    url = f"/api/v1/decisions/matters/{matter.pk}/ballots/enter"
+    headers = _headers(personas, "front_head_a1")
+    first = client.post(
+        url, {"code": code, "choice": "agree"}, content_type="application/json", headers=headers
+    )
+    assert first.status_code == 201 and first.json()["channel"] == "paper"
+    again = client.post(
+        url, {"code": code, "choice": "disagree"}, content_type="application/json", headers=headers
+    )
+    assert again.status_code == 400 and again.json()["detail"]
+    matter.refresh_from_db()
+    assert (matter.agree_count, matter.disagree_count) == (1, 0)
+    for who in ("officer_b", "resident"):
+        outsider = client.post(
+            url,
+            {"code": code, "choice": "agree"},
+            content_type="application/json",
+            headers=_headers(personas, who),
+        )
+        assert outsider.status_code == 404
+
+
+def test_the_representative_answers_the_poll_through_the_api(client, personas, tree):
+
+    homes = village(tree, 3)
+    head = personas["village_head_a1"]
+    matter = propose(actor=head, village=tree.village_a1, kind="other", form="online", title="Đèn")
+    online_team_set(actor=personas["front_head_a1"], matter=matter, members=ONLINE_TEAM)
+    poll_open(actor=head, matter=matter)
+    represent(personas["resident"], homes[0])
+    url = f"/api/v1/decisions/matters/{matter.pk}/poll"
+    headers = _headers(personas, "resident")
+    answered = client.post(
+        url, {"choice": "agree"}, content_type="application/json", headers=headers
+    )
+    assert answered.status_code == 201
+    assert answered.json() == {"matter_id": matter.pk, "household_code": "H000", "choice": "agree"}
+    again = client.post(url, {"choice": "agree"}, content_type="application/json", headers=headers)
+    assert again.status_code == 400
+    assert OnlinePollResponse.objects.filter(matter=matter).count() == 1
+    stranger = client.post(
+        url,
+        {"choice": "agree"},
+        content_type="application/json",
+        headers=_headers(personas, "officer_b"),
+    )
+    assert stranger.status_code == 404
