@@ -368,11 +368,25 @@ def vote_record(
     return vote
 
 
-def matter_close(*, actor: Any, matter: Matter) -> Matter:
+def settled_by_a_step(matter: Matter) -> bool:
+    """Whether the matter is decided by its own step — the meeting's close, the ballot count
+    (with its Mẫu 04 minutes) or the election's count — rather than by closing it directly."""
+    from danchu.decisions.models import BallotPlan, Election
+
+    return (
+        matter.meeting_id is not None
+        or BallotPlan.objects.filter(matter_id=matter.pk).exists()
+        or Election.objects.filter(matter_id=matter.pk).exists()
+    )
+
+
+def matter_close(*, actor: Any, matter: Matter, by_step: bool = False) -> Matter:
     """Close voting and decide from the stored counts against ALL households (Art. 21(1)).
 
     A commune-scope matter is decided once every village's part is closed: the villages that
-    adopted it are counted against all villages of the commune, from their stored results.
+    adopted it are counted against all villages of the commune, from their stored results. A
+    matter with a meeting, a ballot plan or an election is closed only by that step
+    (``by_step``), so that its minutes and checks cannot be skipped.
     """
     if not has_perm(actor, RUN_MATTERS, matter):
         raise NotPermitted()
@@ -380,6 +394,13 @@ def matter_close(*, actor: Any, matter: Matter) -> Matter:
         locked = Matter.objects.select_for_update().get(pk=matter.pk)
         if locked.status != MatterStatus.OPEN:
             raise DecisionError(_("Voting on this matter is not open."))
+        if not by_step and settled_by_a_step(locked):
+            raise DecisionError(
+                _(
+                    "This matter is decided by its meeting, its ballot count or its election; "
+                    "close it there."
+                )
+            )
         if locked.scope == MatterScope.COMMUNE:
             parts = Matter.objects.filter(parent=locked)
             if parts.filter(status=MatterStatus.OPEN).exists():

@@ -522,7 +522,7 @@ def ballot_count_close(*, actor: Any, matter: Matter, witnesses: Sequence[str]) 
                 "document": document.pk,
             },
         )
-        return matter_close(actor=actor, matter=locked)
+        return matter_close(actor=actor, matter=locked, by_step=True)
 
 
 def counting_minutes_data(

@@ -893,8 +893,11 @@ def meeting_close(*, actor: Any, meeting: Meeting, ended_at: datetime) -> Meetin
         ):
             raise DecisionError(_("The meeting cannot end before it started."))
         present = present_count(locked)
+        # An election's matter is decided by its candidates' counts (services_elections).
         matters = list(
-            locked.matters.select_for_update().filter(status=MatterStatus.OPEN).order_by("pk")
+            locked.matters.select_for_update()
+            .filter(status=MatterStatus.OPEN, election__isnull=True)
+            .order_by("pk")
         )
         clusters = list(locked.clusters.all())
         tallied = {
@@ -945,7 +948,7 @@ def meeting_close(*, actor: Any, meeting: Meeting, ended_at: datetime) -> Meetin
                 )
                 results[matter.pk] = "ballot"
             else:
-                closed = services.matter_close(actor=actor, matter=matter)
+                closed = services.matter_close(actor=actor, matter=matter, by_step=True)
                 results[matter.pk] = closed.status
         if locked.voting_method == VotingMethod.SECRET_BALLOT and locked.tallies.exists():
             document = document_generate(

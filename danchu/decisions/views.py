@@ -27,6 +27,7 @@ from danchu.decisions.services import (
     matter_close,
     matter_create,
     matter_open,
+    settled_by_a_step,
     vote_record,
 )
 
@@ -104,6 +105,7 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "already_voted": already,
             "vote_form": VoteForm() if can_vote_online else None,
             "can_run": has_perm(request.user, RUN_MATTERS, matter),
+            "closes_here": not settled_by_a_step(matter),
             "can_record": matter.status == MatterStatus.OPEN
             and has_perm(request.user, RECORD_VOTES, matter),
             "record_form": PaperVoteForm(),

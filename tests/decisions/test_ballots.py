@@ -346,6 +346,21 @@ def _commune_matter(personas, tree, villages: int):
     return matter_open(actor=chair, matter=matter)
 
 
+def test_each_village_part_of_a_commune_matter_has_its_own_ballot_plan(personas, tree):
+    """ND 59 Art. 4(6)(c): each village counts its own ballots; a village part with a plan is
+    then closed by its count, not directly."""
+    matter = _commune_matter(personas, tree, villages=3)
+    chair = personas["chair_a"]
+    part = Matter.objects.filter(parent=matter).order_by("unit__code").first()
+    ballot_plan_create(actor=personas["village_head_a1"], matter=part, **plan_dates())
+    with pytest.raises(DecisionError):  # the commune matter itself has no plan
+        ballot_plan_create(actor=chair, matter=matter, **plan_dates())
+    with pytest.raises(DecisionError):
+        matter_close(actor=chair, matter=part)
+    part.refresh_from_db()
+    assert part.status == MatterStatus.OPEN
+
+
 def _decide_village(chair, part: Matter, agree: int) -> None:
     from danchu.core.people.models import Household
 
@@ -364,10 +379,6 @@ def test_a_commune_matter_passes_with_exactly_two_thirds_of_all_villages(
     chair = personas["chair_a"]
     parts = list(Matter.objects.filter(parent=matter).order_by("unit__code"))
     assert len(parts) == 3
-    # A village's part has its own plan and ballots (ND 59 Art. 4(6)(c)).
-    ballot_plan_create(actor=personas["village_head_a1"], matter=parts[0], **plan_dates())
-    with pytest.raises(DecisionError):  # the commune matter itself has no plan
-        ballot_plan_create(actor=chair, matter=matter, **plan_dates())
     for index, part in enumerate(parts):
         _decide_village(chair, part, agree=2 if index < adopting else 0)  # 2 of 3 = 2/3
     closed = matter_close(actor=chair, matter=matter)
