@@ -9,7 +9,7 @@ DANCHU := $(BIN)/danchu
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test test-browser lint format bench bench-full messages clean
+.PHONY: help run test test-browser lint format bench bench-full bench-votes messages clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ bench: $(VENV)/.installed-test ## Quick benchmark set (see bench/README.md)
 
 bench-full: $(VENV)/.installed-test ## Full scale benchmark set
 	$(BIN)/python bench/run.py --full
+
+bench-votes: $(VENV)/.installed-test ## Online votes per second and the 100,000-ballot tally (PostgreSQL)
+	$(BIN)/python bench/decisions_votes.py
 
 clean: ## Remove the venv and the local database
 	rm -rf $(VENV) var
