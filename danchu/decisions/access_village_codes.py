@@ -71,14 +71,21 @@ def commune_awaiting_recognition(commune: Unit) -> QuerySet[VillageCode]:
 
 def commune_reviews_due(commune: Unit, year: int) -> QuerySet[VillageCode]:
     """Codes due for their yearly review in ``year`` (the database form of
-    ``domain.village_codes.review_due`` with the 18 November review day)."""
+    ``domain.village_codes.review_due`` with each code's agreed review day, 18 November unless
+    the community agreed another: ND 61 Art. 15(4)): recognised on or before that day."""
+    recognised_by_review_day = (
+        Q(recognised_on__year__lt=year)
+        | Q(recognised_on__year=year, recognised_on__month__lt=F("review_month"))
+        | Q(
+            recognised_on__year=year,
+            recognised_on__month=F("review_month"),
+            recognised_on__day__lte=F("review_day"),
+        )
+    )
     return (
         _of_commune(commune)
-        .filter(
-            status__in=law.REVIEWED_STATUSES,
-            recognised_on__isnull=False,
-            recognised_on__lte=law.review_day(year),
-        )
+        .filter(status__in=law.REVIEWED_STATUSES, recognised_on__isnull=False)
+        .filter(recognised_by_review_day)
         .exclude(reviews__reviewed_on__year=year)
         .order_by("unit__code", "pk")
     )

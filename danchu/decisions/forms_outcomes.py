@@ -53,6 +53,10 @@ class SendForm(forms.Form):
     sent_on = _date_field(_("Sent to the commune on"))
 
 
+class ReceiveForm(forms.Form):
+    received_on = _date_field(_("Received by the commune on"))
+
+
 class RecogniseForm(forms.Form):
     on = _date_field(_("Recognised on"))
 

@@ -68,6 +68,11 @@ class AbolishForm(forms.Form):
     reason = forms.CharField(label=_("Grounds"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
+class ReviewDayForm(forms.Form):
+    day = forms.IntegerField(label=_("Day"), min_value=1, max_value=31)
+    month = forms.IntegerField(label=_("Month"), min_value=1, max_value=12)
+
+
 class ReviewForm(forms.Form):
     reviewed_on = _date(_("Reviewed on"))
     summary = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 6}))

@@ -21,6 +21,7 @@ def register() -> None:
         {
             "decisions.decision_created": _("Community decision drawn up"),
             "decisions.decision_sent": _("Community decision sent to the commune"),
+            "decisions.decision_received": _("Receipt of a community decision by the commune"),
             "decisions.decision_recognised": _("Community decision recognised"),
             "decisions.decision_refused": _("Recognition of a community decision refused"),
             "decisions.decision_effective_set": _("Effective date of a decision set"),

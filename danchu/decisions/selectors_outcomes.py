@@ -105,7 +105,9 @@ def outcome_panel_context(request: HttpRequest, matter: Matter) -> dict[str, Any
             user, APPROVE_INITIATIVE, matter
         )
     decision = (
-        CommunityDecision.objects.select_related("document", "recognition_document")
+        CommunityDecision.objects.select_related(
+            "document", "recognition_document", "refusal_document"
+        )
         .filter(matter=matter)
         .first()
     )
@@ -145,6 +147,9 @@ def outcome_panel_context(request: HttpRequest, matter: Matter) -> dict[str, Any
             else matter.amendments.only("pk", "title", "status")
         ),
         send_form=forms.SendForm(prefix="send"),
+        receive_form=forms.ReceiveForm(
+            prefix="receive", initial={"received_on": decision.received_on}
+        ),
         recognise_form=forms.RecogniseForm(prefix="recognise"),
         refuse_form=forms.RefuseForm(prefix="refuse"),
         effective_form=forms.EffectiveForm(prefix="effective"),

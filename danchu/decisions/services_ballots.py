@@ -509,7 +509,8 @@ def ballot_count_close(*, actor: Any, matter: Matter, witnesses: Sequence[str]) 
         )
         plan.witnesses = names
         plan.counted_at = now
-        plan.save(update_fields=["witnesses", "counted_at"])
+        plan.counting_minutes_document = document
+        plan.save(update_fields=["witnesses", "counted_at", "counting_minutes_document"])
         audit_record(
             actor=actor,
             action="decisions.ballots_counted",
@@ -566,15 +567,7 @@ def counting_minutes_data(
 
 
 def counting_minutes_of(matter: Matter) -> GeneratedDocument | None:
-    """The counting minutes generated when the matter's ballots were counted."""
-    from danchu.core.audit.models import AuditEvent
-
-    event = (
-        AuditEvent.objects.filter(action="decisions.ballots_counted", target_id=str(matter.pk))
-        .order_by("-occurred_at")
-        .values_list("data", flat=True)
-        .first()
-    )
-    if not event or "document" not in event:
-        return None
-    return GeneratedDocument.objects.filter(pk=event["document"]).first()
+    """The counting minutes (Mẫu 04) generated when the matter's ballots were counted."""
+    return GeneratedDocument.objects.filter(
+        pk__in=BallotPlan.objects.filter(matter_id=matter.pk).values("counting_minutes_document_id")
+    ).first()

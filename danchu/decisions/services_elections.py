@@ -457,8 +457,6 @@ def candidates_sent(
             raise DecisionError(_("The candidate list needs at least one candidate."))
         if not rules_el.candidates_valid(names, team_names):
             raise DecisionError(_("A candidate sits on the election team."))
-        locked.candidates_sent_on = sent_on
-        locked.save(update_fields=["candidates_sent_on"])
         document = document_generate(
             actor=actor,
             doc_type=CANDIDATE_LIST,
@@ -466,6 +464,9 @@ def candidates_sent(
             data=candidate_list_data(locked, sent_on=sent_on, front_head_name=front_head_name),
             formats=("pdf", "docx"),
         )
+        locked.candidates_sent_on = sent_on
+        locked.candidate_list_document = document
+        locked.save(update_fields=["candidates_sent_on", "candidate_list_document"])
         audit_record(
             actor=actor,
             action="decisions.candidates_sent",
@@ -477,23 +478,10 @@ def candidates_sent(
 
 
 def candidate_list_document(election: Election) -> GeneratedDocument | None:
-    """The Mẫu 05 minutes generated when the list was sent (found through the audit event,
-    since the election has no column for it)."""
-    from danchu.core.audit.models import AuditEvent
-
-    data = (
-        AuditEvent.objects.filter(
-            action="decisions.candidates_sent",
-            target_type="decisions.election",
-            target_id=str(election.pk),
-        )
-        .order_by("-id")
-        .values_list("data", flat=True)
-        .first()
-    )
-    if not data or not data.get("document"):
+    """The Mẫu 05 minutes generated when the list was sent (``candidate_list_document``)."""
+    if election.candidate_list_document_id is None:
         return None
-    return GeneratedDocument.objects.filter(pk=data["document"]).first()
+    return election.candidate_list_document
 
 
 def notice_posted(*, actor: Any, election: Election, posted_on: date) -> Election:
@@ -651,6 +639,9 @@ def election_recognised(decision: CommunityDecision) -> None:
             if election.term_years
             else None
         )
+        election.took_office_on = took_office_on
+        election.term_ends_on = ends
+        election.save(update_fields=["took_office_on", "term_ends_on"])
         audit_record(
             actor=None,
             action="decisions.took_office",
@@ -699,19 +690,14 @@ def election_not_recognised(decision: CommunityDecision) -> None:
 
 
 def took_office(election: Election) -> dict | None:
-    """When the winner took office and when the term ends, once the decision is recognised."""
-    decision = CommunityDecision.objects.filter(matter_id=election.matter_id).first()
-    if decision is None or decision.recognised_on is None:
+    """When the winner took office and when the term ends, once the decision is recognised
+    (``took_office_on`` and ``term_ends_on``, set by ``election_recognised``)."""
+    if election.took_office_on is None:
         return None
     winner = next((c for c in election.candidates.all() if c.elected), None)
     if winner is None:
         return None
-    ends = (
-        rules_el.term_end(decision.recognised_on, Decimal(election.term_years))
-        if election.term_years
-        else None
-    )
-    return {"winner": winner, "on": decision.recognised_on, "term_ends_on": ends}
+    return {"winner": winner, "on": election.took_office_on, "term_ends_on": election.term_ends_on}
 
 
 # --- dismissal (ND 59 Art. 9) -----------------------------------------------------------------
@@ -829,7 +815,10 @@ def interim_head_appoint(
             raise DecisionError(_("The dismissed village head cannot be the interim head."))
         locked.interim_head_name = name
         locked.interim_appointed_on = on
-        locked.save(update_fields=["interim_head_name", "interim_appointed_on"])
+        locked.interim_front_agreed_by = front_agreed_by
+        locked.save(
+            update_fields=["interim_head_name", "interim_appointed_on", "interim_front_agreed_by"]
+        )
         until = rules_el.interim_until(on, settings.DANCHU_INTERIM_VILLAGE_HEAD_MAX_MONTHS)
         audit_record(
             actor=actor,

@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from danchu.common.text import fold, normalise_spaces
 from danchu.core.access.errors import NotPermitted
 from danchu.core.access.registry import has_perm
-from danchu.core.audit.models import AuditEvent
 from danchu.core.audit.services import audit_record
 from danchu.core.documents.models import GeneratedDocument
 from danchu.core.documents.services import document_generate
@@ -335,7 +334,8 @@ def cluster_add(
 ) -> MeetingCluster:
     """Add a residential cluster to the meeting's cluster plan (Art. 18(3); ND 59/2023 Art.
     3(6)): only a village of 200 households or more, or one the village head declares to have
-    scattered housing (the declaration is kept in the audit trail for the commune to judge)."""
+    scattered housing (the declaration is kept on the meeting, ``scattered_housing``, for the
+    commune to judge with the plan)."""
     if not has_perm(actor, RUN_MATTERS, meeting):
         raise NotPermitted()
     name = normalise_spaces(name)[:120]
@@ -368,6 +368,9 @@ def cluster_add(
                 )
         except IntegrityError:
             raise DecisionError(_("The plan already has a cluster of that name.")) from None
+        if scattered and not locked.scattered_housing:
+            locked.scattered_housing = True
+            locked.save(update_fields=["scattered_housing"])
         audit_record(
             actor=actor,
             action="decisions.meeting_cluster_added",
@@ -852,21 +855,10 @@ def _counting_minutes_data(meeting: Meeting, ended_at: datetime) -> dict[str, An
 
 
 def counting_minutes_of(meeting: Meeting) -> GeneratedDocument | None:
-    """The Mẫu 02 minutes generated when the meeting closed, found through the audit trail
-    (the meeting has no column for it)."""
-    event = (
-        AuditEvent.objects.filter(
-            action=COUNTING_MINUTES_GENERATED,
-            target_type=Meeting._meta.label_lower,
-            target_id=str(meeting.pk),
-        )
-        .order_by("-id")
-        .values_list("data", flat=True)
-        .first()
-    )
-    if not event:
+    """The Mẫu 02 minutes generated when the meeting closed (``counting_minutes_document``)."""
+    if meeting.counting_minutes_document_id is None:
         return None
-    return GeneratedDocument.objects.filter(pk=event.get("document")).first()
+    return meeting.counting_minutes_document
 
 
 def meeting_close(*, actor: Any, meeting: Meeting, ended_at: datetime) -> Meeting:
@@ -958,6 +950,8 @@ def meeting_close(*, actor: Any, meeting: Meeting, ended_at: datetime) -> Meetin
                 data=_counting_minutes_data(locked, ended_at),
                 formats=("pdf", "docx"),
             )
+            locked.counting_minutes_document = document
+            locked.save(update_fields=["counting_minutes_document"])
             audit_record(
                 actor=actor,
                 action=COUNTING_MINUTES_GENERATED,

@@ -10,10 +10,11 @@ Arts 3(5)(d), 4(7), 5(4)).
   to the commune — the commune UBND sets its effective date (``decision_set_effective``).
 * ``decision_send`` records sending to the commune UBND and Front (due 5 working days after the
   vote, Art. 20(3)); a decision that needs recognition then waits for it (5 working days after
-  receipt, Art. 21(2)). The table has no receipt date: receipt is taken as the sending date.
+  receipt, Art. 21(2)). Receipt is taken as the sending date; the recognising body may record
+  another day with ``decision_receive``.
 * ``decision_recognise`` / ``decision_refuse``: only the body of Art. 21(2) — the commune UBND
   for the village code and the village head, the commune Front for board members. A refusal is
-  a written answer with reasons.
+  a written answer with reasons (``refusal_document``).
 * ``decision_annul`` and ``decision_request_amendment`` (Art. 22) by the commune UBND;
   ``amendment_propose`` puts the amendment to the community by the same procedure.
 * ``initiative_front_approve``: the village Front work committee approves a residents'
@@ -80,6 +81,7 @@ UNDECIDED = (MatterStatus.DRAFT, MatterStatus.POLL, MatterStatus.OPEN)
 AUDIT_ACTIONS = (
     "decisions.decision_created",
     "decisions.decision_sent",
+    "decisions.decision_received",
     "decisions.decision_recognised",
     "decisions.decision_refused",
     "decisions.decision_effective_set",
@@ -397,11 +399,12 @@ def decision_send(*, actor: Any, decision: CommunityDecision, sent_on: date) -> 
             before_message=_("The decision cannot be sent before it was made."),
         )
         locked.sent_on = sent_on
+        locked.received_on = sent_on
         if locked.recognising_body:
             locked.recognition_due = rules.recognition_due(sent_on)
         if locked.status == DecisionStatus.DRAFT:
             locked.status = DecisionStatus.SENT
-        locked.save(update_fields=["sent_on", "recognition_due", "status"])
+        locked.save(update_fields=["sent_on", "received_on", "recognition_due", "status"])
         audit_record(
             actor=actor,
             action="decisions.decision_sent",
@@ -426,6 +429,39 @@ def _check_body(actor: Any, decision: CommunityDecision) -> None:
         raise DecisionError(_("This decision needs no recognition by the commune."))
     if not has_perm(actor, BODY_PERMISSION[body], decision):
         raise NotPermitted()
+
+
+def decision_receive(
+    *, actor: Any, decision: CommunityDecision, received_on: date
+) -> CommunityDecision:
+    """The recognising body records the day the commune received the decision, when it is not
+    the sending day; the 5 working days for its answer run from that day (Art. 21(2))."""
+    _check_body(actor, decision)
+    with transaction.atomic():
+        locked = _lock(decision)
+        if locked.status != DecisionStatus.SENT:
+            raise DecisionError(
+                _("Only a decision sent to the commune and not yet answered can be received.")
+            )
+        _clean_date(
+            received_on,
+            not_before=locked.sent_on,
+            before_message=_("The decision cannot be received before it was sent."),
+        )
+        locked.received_on = received_on
+        locked.recognition_due = rules.recognition_due(received_on)
+        locked.save(update_fields=["received_on", "recognition_due"])
+        audit_record(
+            actor=actor,
+            action="decisions.decision_received",
+            target=locked,
+            unit=locked.matter.unit,
+            data={
+                "received_on": received_on.isoformat(),
+                "recognition_due": locked.recognition_due.isoformat(),
+            },
+        )
+    return locked
 
 
 def _answer_data(locked: CommunityDecision, actor: Any) -> dict[str, Any]:
@@ -455,7 +491,7 @@ def decision_recognise(*, actor: Any, decision: CommunityDecision, on: date) -> 
             )
         _clean_date(
             on,
-            not_before=locked.sent_on,
+            not_before=locked.received_on or locked.sent_on,
             before_message=_("The answer cannot be dated before the decision was received."),
         )
         data = _answer_data(locked, actor)
@@ -510,7 +546,7 @@ def decision_refuse(
             )
         _clean_date(
             on,
-            not_before=locked.sent_on,
+            not_before=locked.received_on or locked.sent_on,
             before_message=_("The answer cannot be dated before the decision was received."),
         )
         data = _answer_data(locked, actor)
@@ -526,10 +562,8 @@ def decision_refuse(
         locked.status = DecisionStatus.REFUSED
         locked.refused_on = on
         locked.refusal_reasons = reasons
-        locked.recognition_document = document
-        locked.save(
-            update_fields=["status", "refused_on", "refusal_reasons", "recognition_document"]
-        )
+        locked.refusal_document = document
+        locked.save(update_fields=["status", "refused_on", "refusal_reasons", "refusal_document"])
         audit_record(
             actor=actor,
             action="decisions.decision_refused",
@@ -621,7 +655,8 @@ def decision_request_amendment(
     *, actor: Any, decision: CommunityDecision, grounds: str
 ) -> CommunityDecision:
     """The commune UBND asks the community to amend a decision made without following the
-    procedure (Art. 22). The grounds are kept in the decision's grounds field."""
+    procedure (Art. 22); the grounds and the day are kept in ``amendment_grounds`` and
+    ``amendment_requested_on``."""
     if not has_perm(actor, COMMUNE_COMMITTEE_ACTS, decision):
         raise NotPermitted()
     grounds = grounds.strip()
@@ -631,15 +666,17 @@ def decision_request_amendment(
         locked = _lock(decision)
         if locked.status in (DecisionStatus.ANNULLED, DecisionStatus.AMENDMENT_REQUESTED):
             raise DecisionError(_("An amendment of this decision cannot be requested now."))
+        today = timezone.localdate()
         locked.status = DecisionStatus.AMENDMENT_REQUESTED
-        locked.annulment_reason = grounds
-        locked.save(update_fields=["status", "annulment_reason"])
+        locked.amendment_grounds = grounds
+        locked.amendment_requested_on = today
+        locked.save(update_fields=["status", "amendment_grounds", "amendment_requested_on"])
         audit_record(
             actor=actor,
             action="decisions.amendment_requested",
             target=locked,
             unit=locked.matter.unit,
-            data={"grounds": grounds, "on": timezone.localdate().isoformat()},
+            data={"grounds": grounds, "on": today.isoformat()},
         )
     return locked
 
@@ -702,13 +739,24 @@ def initiative_front_approve(*, actor: Any, matter: Matter) -> Matter:
             raise DecisionError(_("Voting on this matter has already been opened."))
         if locked.initiative_front_approved:
             raise DecisionError(_("The Front work committee has already approved it."))
+        today = timezone.localdate()
         locked.initiative_front_approved = True
-        locked.save(update_fields=["initiative_front_approved"])
+        locked.initiative_front_approved_by = (
+            getattr(actor, "full_name", "") or getattr(actor, "login", "") or ""
+        )[:150]
+        locked.initiative_front_approved_on = today
+        locked.save(
+            update_fields=[
+                "initiative_front_approved",
+                "initiative_front_approved_by",
+                "initiative_front_approved_on",
+            ]
+        )
         audit_record(
             actor=actor,
             action="decisions.initiative_front_approved",
             target=locked,
             unit=locked.unit,
-            data={"on": timezone.localdate().isoformat()},
+            data={"on": today.isoformat()},
         )
     return locked

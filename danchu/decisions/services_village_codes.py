@@ -23,8 +23,12 @@ outcomes step owns ``CommunityDecision.recognition_document`` and has no actor t
 hook. When that document is missing, the commune can issue Mẫu 03 here with
 :func:`code_recognition_issue`.
 
-Which papers belong to a code is kept in the audit events of the code (``data["document"]``):
-the tables have no document column on VillageCode.
+The papers of a code are kept on it: ``request_document`` (Mẫu 01), ``recognition_document``
+(Mẫu 03 issued here), ``suspension_document`` (the latest Mẫu 04) and ``abolition_document``
+(Mẫu 05); the audit events still name each paper they generated.
+
+The yearly review falls on the code's ``review_month``/``review_day``: 18 November unless the
+community agreed another day (ND 61 Art. 15(4)), recorded with :func:`code_review_day_set`.
 """
 
 from __future__ import annotations
@@ -353,8 +357,6 @@ def code_dossier_send(*, actor: Any, code: VillageCode, sent_on: date) -> Villag
         if sent_on < day:
             raise DecisionError(_("The dossier cannot be sent before the code was adopted."))
         due = law.dossier_due(day)
-        locked.dossier_sent_on = sent_on
-        locked.save(update_fields=["dossier_sent_on"])
         document = document_generate(
             actor=actor,
             doc_type=papers.REQUEST,
@@ -376,6 +378,9 @@ def code_dossier_send(*, actor: Any, code: VillageCode, sent_on: date) -> Villag
             },
             formats=FORMATS,
         )
+        locked.dossier_sent_on = sent_on
+        locked.request_document = document
+        locked.save(update_fields=["dossier_sent_on", "request_document"])
         audit_record(
             actor=actor,
             action="decisions.village_code_dossier_sent",
@@ -475,9 +480,9 @@ def code_recognition_issue(*, actor: Any, code: VillageCode) -> GeneratedDocumen
         if locked.status not in BINDING or locked.recognised_on is None:
             raise DecisionError(_("This code has not been recognised."))
         decision = community_decision_of(locked)
-        if (decision is not None and decision.recognition_document_id) or documents_of_code(
-            locked, doc_types=(papers.RECOGNITION,)
-        ):
+        if (
+            decision is not None and decision.recognition_document_id
+        ) or locked.recognition_document_id:
             raise DecisionError(_("The recognition decision has already been issued."))
         matter = Matter.objects.select_related("meeting").get(pk=locked.matter_id)
         day = adopted_on(matter) or locked.recognised_on
@@ -493,6 +498,8 @@ def code_recognition_issue(*, actor: Any, code: VillageCode) -> GeneratedDocumen
             },
             formats=FORMATS,
         )
+        locked.recognition_document = document
+        locked.save(update_fields=["recognition_document"])
         audit_record(
             actor=actor,
             action="decisions.village_code_recognition_issued",
@@ -576,7 +583,6 @@ def code_suspend(
         locked.suspended_on = on
         locked.suspended_part = "" if whole else provisions
         locked.suspension_reason = reason
-        locked.save(update_fields=["status", "suspended_on", "suspended_part", "suspension_reason"])
         document = document_generate(
             actor=actor,
             doc_type=papers.SUSPENSION,
@@ -591,6 +597,16 @@ def code_suspend(
                 "signer_name": _signer(actor),
             },
             formats=FORMATS,
+        )
+        locked.suspension_document = document
+        locked.save(
+            update_fields=[
+                "status",
+                "suspended_on",
+                "suspended_part",
+                "suspension_reason",
+                "suspension_document",
+            ]
         )
         due = law.suspension_due(reported) if reported else None
         audit_record(
@@ -630,7 +646,6 @@ def code_abolish(*, actor: Any, code: VillageCode, on: date, reason: str) -> Vil
         if reported is not None and on < reported:
             raise DecisionError(_("The abolition cannot precede the report it answers."))
         locked.status, locked.abolished_on, locked.abolition_reason = S.ABOLISHED, on, reason
-        locked.save(update_fields=["status", "abolished_on", "abolition_reason"])
         document = document_generate(
             actor=actor,
             doc_type=papers.ABOLITION,
@@ -643,6 +658,10 @@ def code_abolish(*, actor: Any, code: VillageCode, on: date, reason: str) -> Vil
                 "signer_name": _signer(actor),
             },
             formats=FORMATS,
+        )
+        locked.abolition_document = document
+        locked.save(
+            update_fields=["status", "abolished_on", "abolition_reason", "abolition_document"]
         )
         due = law.abolition_due(reported) if reported else None
         audit_record(
@@ -661,6 +680,33 @@ def code_abolish(*, actor: Any, code: VillageCode, on: date, reason: str) -> Vil
 
 
 # --- the yearly review (ND 61 Art. 15(4)) -----------------------------------------------------
+
+
+def code_review_day_set(*, actor: Any, code: VillageCode, month: int, day: int) -> VillageCode:
+    """Record the day of the year the community agreed for the yearly review, instead of 18
+    November (ND 61 Art. 15(4)). A day every year has: never 29 February."""
+    if not has_perm(actor, MANAGE_CODES, code):
+        raise NotPermitted()
+    try:
+        law.review_day(2023, (int(month), int(day)))  # 2023 is not a leap year
+    except (TypeError, ValueError):
+        raise DecisionError(_("Choose a day that every year has.")) from None
+    month, day = int(month), int(day)
+    with transaction.atomic():
+        locked = _lock(code)
+        if locked.status == S.ABOLISHED:
+            raise DecisionError(_("An abolished code is no longer reviewed."))
+        previous = locked.review_agreed
+        locked.review_month, locked.review_day = month, day
+        locked.save(update_fields=["review_month", "review_day"])
+        audit_record(
+            actor=actor,
+            action="decisions.village_code_review_day_set",
+            target=locked,
+            unit=locked.unit,
+            data={"month": month, "day": day, "previous": list(previous)},
+        )
+    return locked
 
 
 def code_review_record(
@@ -699,19 +745,19 @@ def code_review_record(
 # --- reading ---------------------------------------------------------------------------------
 
 
+DOCUMENT_FIELDS = (
+    "request_document_id",
+    "recognition_document_id",
+    "suspension_document_id",
+    "abolition_document_id",
+)
+
+
 def documents_of_code(
     code: VillageCode, *, doc_types: tuple[str, ...] = papers.DOCUMENT_TYPES
 ) -> list[GeneratedDocument]:
-    """The papers generated for the code, oldest first (read from its audit events)."""
-    from danchu.core.audit.models import AuditEvent
-
-    ids = [
-        data.get("document")
-        for data in AuditEvent.objects.filter(
-            target_type=VillageCode._meta.label_lower, target_id=str(code.pk)
-        ).values_list("data", flat=True)
-        if isinstance(data, dict) and data.get("document")
-    ]
+    """The papers generated for the code, oldest first (its document columns)."""
+    ids = [pk for pk in (getattr(code, field) for field in DOCUMENT_FIELDS) if pk is not None]
     if not ids:
         return []
     return list(

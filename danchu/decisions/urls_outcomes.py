@@ -8,6 +8,11 @@ urlpatterns = [
     path("decisions/<int:pk>/decision/new/", views.outcomes_draw_up, name="outcomes_draw_up"),
     path("decisions/<int:pk>/decision/send/", views.outcomes_send, name="outcomes_send"),
     path(
+        "decisions/<int:pk>/decision/receive/",
+        views.outcomes_receive,
+        name="outcomes_receive",
+    ),
+    path(
         "decisions/<int:pk>/decision/recognise/",
         views.outcomes_recognise,
         name="outcomes_recognise",

@@ -54,4 +54,9 @@ urlpatterns = [
         views.code_review_view,
         name="village_codes_review",
     ),
+    path(
+        "decisions/village-codes/<int:pk>/review-day/",
+        views.code_review_day_view,
+        name="village_codes_review_day",
+    ),
 ]

@@ -49,6 +49,7 @@ from danchu.decisions.services_outcomes import (
     amendment_propose,
     decision_annul,
     decision_draw_up,
+    decision_receive,
     decision_recognise,
     decision_refuse,
     decision_request_amendment,
@@ -153,6 +154,21 @@ def outcomes_amend(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- the commune ---------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def outcomes_receive(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = access_decision_for_answer(request.user, pk)
+    return _post_step(
+        request,
+        pk,
+        outcome_forms.ReceiveForm(request.POST, prefix="receive"),
+        lambda d: decision_receive(
+            actor=request.user, decision=decision, received_on=d["received_on"]
+        ),
+        _("The day the commune received the decision was recorded."),
+    )
 
 
 @login_required

@@ -38,7 +38,6 @@ from danchu.decisions.access_village_codes import (
     commune_reports,
     commune_reviews_due,
 )
-from danchu.decisions.documents_village_codes import RECOGNITION
 from danchu.decisions.domain import rules
 from danchu.decisions.domain import village_codes as law
 from danchu.decisions.models import Matter, MatterStatus, VillageCode, VillageCodeStatus
@@ -59,6 +58,7 @@ from danchu.decisions.services_village_codes import (
     code_post,
     code_put_to_vote,
     code_recognition_issue,
+    code_review_day_set,
     code_review_record,
     code_suspend,
     code_suspension_report,
@@ -167,7 +167,11 @@ def code_detail(request: HttpRequest, pk: int) -> HttpResponse:
     documents = [d for d in documents_of_code(code) if has_perm(user, VIEW_DOCUMENT, d)]
     decision_documents = []
     if decision is not None:
-        for doc in (decision.document, decision.recognition_document):
+        for doc in (
+            decision.document,
+            decision.recognition_document,
+            decision.refusal_document,
+        ):
             if doc is not None and has_perm(user, VIEW_DOCUMENT, doc):
                 decision_documents.append(doc)
     posting = None
@@ -195,7 +199,7 @@ def code_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and code.status in BINDING
             and code.recognised_on is not None
             and not (decision is not None and decision.recognition_document_id)
-            and not any(d.doc_type == RECOGNITION for d in documents),
+            and code.recognition_document_id is None,
             "report_pending": report_pending(code),
             "binding": code.status in BINDING,
         },
@@ -372,6 +376,25 @@ def code_review_view(request: HttpRequest, pk: int) -> HttpResponse:
             "Every year on 18 November, or on another day the community agreed (ND 61 Art. 15)."
         ),
         initial=lambda code: {"reviewed_on": timezone.localdate()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def code_review_day_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        permission=MANAGE_CODES,
+        form_class=forms.ReviewDayForm,
+        run=lambda code, data: code_review_day_set(actor=request.user, code=code, **data),
+        heading=gettext_lazy("Day of the yearly review"),
+        done=gettext_lazy("The day of the yearly review was saved."),
+        explanation=gettext_lazy(
+            "The community reviews its code every year on 18 November, or on another day it "
+            "agreed (ND 61 Art. 15)."
+        ),
+        initial=lambda code: {"month": code.review_month, "day": code.review_day},
     )
 
 

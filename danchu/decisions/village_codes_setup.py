@@ -24,6 +24,7 @@ ACTIONS = {
     "decisions.village_code_suspended": _("Village code suspended"),
     "decisions.village_code_abolished": _("Village code abolished"),
     "decisions.village_code_reviewed": _("Village code yearly review recorded"),
+    "decisions.village_code_review_day_set": _("Village code yearly review day agreed"),
 }
 
 

@@ -17,6 +17,7 @@ from danchu.core.people.models import Employment, Household, HouseholdMember, Pe
 from danchu.core.units.domain.kinds import Kind
 from danchu.core.units.models import Unit
 from danchu.core.units.services import units_import_official
+from danchu.decisions.demo import build_demo_decisions
 from danchu.demo.names import SURNAMES, full_name
 from danchu.disclosure.demo import build_demo_publications
 
@@ -110,6 +111,7 @@ def build_demo() -> list[Persona]:
     _ensure_village_officials(villages)
     _ensure_employment(commune)
     build_demo_publications(commune)
+    build_demo_decisions(commune)
     return personas()
 
 

@@ -25,6 +25,7 @@ from danchu.decisions.services_ballots import (
     ballot_plan_create,
     ballot_team_set,
     ballots_issue,
+    counting_minutes_of,
 )
 from tests.conftest import make_household, make_unit
 from tests.decisions.factories import propose
@@ -294,12 +295,15 @@ def test_counting_writes_the_minutes_and_decides_against_all_households(personas
     codes = list(Ballot.objects.filter(matter=matter).order_by("pk").values_list("code", flat=True))
     ballot_enter(actor=head, code=codes[0], choice="agree")
     ballot_enter(actor=head, code=codes[1], choice="other", other_opinion="Tắt lúc 23 giờ")
+    assert counting_minutes_of(matter) is None  # not before the count
     # 1 of 3 agree, one ballot not returned: item 6 needs more than 50% of ALL households.
     closed = ballot_count_close(actor=head, matter=matter, witnesses=["Lê Văn A", "Trần Thị B"])
     assert closed.status == MatterStatus.REJECTED
     plan = BallotPlan.objects.get(matter=matter)
     assert plan.witnesses == ["Lê Văn A", "Trần Thị B"] and plan.counted_at is not None
     document = GeneratedDocument.objects.get(doc_type=COUNTING_MINUTES)
+    assert plan.counting_minutes_document_id == document.pk
+    assert counting_minutes_of(matter) == document
     assert {f.format for f in DocumentFile.objects.filter(document=document)} >= {"pdf", "docx"}
     import docx
 

@@ -198,6 +198,7 @@ def test_the_candidate_list_reaches_the_commune_15_days_before(chair, village, d
             candidates_sent(actor=chair, election=election, sent_on=days_ago(days))
         election.refresh_from_db()
         assert election.candidates_sent_on is None
+        assert election.candidate_list_document_id is None
         assert candidate_list_document(election) is None
 
 
@@ -225,6 +226,8 @@ def test_the_candidate_list_minutes_are_pdf_and_docx(chair, village):
     html = files["html"].file.open("rb").read().decode()
     assert CANDIDATE in html and FRONT in html
     assert "danh sách người ứng cử" in html and "Ban công tác Mặt trận thôn Một" in html
+    election.refresh_from_db()
+    assert election.candidate_list_document_id == document.pk
     assert candidate_list_document(election) == document
 
 
@@ -354,6 +357,8 @@ def test_the_winner_takes_office_on_recognition(chair, village):
     assert event.data["full_name"] == CANDIDATE
     assert event.data["took_office_on"] == recognised_on.isoformat()
     assert event.data["term_ends_on"] == term_end.isoformat()
+    election.refresh_from_db()
+    assert (election.took_office_on, election.term_ends_on) == (recognised_on, term_end)
     office = took_office(election)
     assert office["on"] == recognised_on and office["term_ends_on"] == term_end
 
@@ -369,6 +374,7 @@ def test_a_refused_recognition_orders_a_rerun(chair, village):
     fire("refused", decision_for(election.matter, recognised_on=None))
     election.refresh_from_db()
     assert election.rerun_ordered
+    assert election.took_office_on is None and took_office(election) is None
     assert AuditEvent.objects.filter(action="decisions.rerun_ordered").count() == 1
 
 
@@ -428,6 +434,7 @@ def test_recognising_the_dismissal_starts_the_60_days(chair, village):
     )
     dismissal.refresh_from_db()
     assert dismissal.interim_head_name == "Bùi Văn Tạm"
+    assert dismissal.interim_front_agreed_by == FRONT
     # Planning the new election records the order on the dismissal.
     election = planned(chair, village, meeting_on=today() + timedelta(days=20))
     dismissal.refresh_from_db()
@@ -443,7 +450,7 @@ def test_the_dismissed_head_is_not_the_interim_head(chair, village):
             actor=chair, dismissal=dismissal, name="hoàng văn cũ", on=today(), front_agreed_by=FRONT
         )
     dismissal.refresh_from_db()
-    assert dismissal.interim_head_name == ""
+    assert dismissal.interim_head_name == "" and dismissal.interim_front_agreed_by == ""
 
 
 def test_new_elections_not_ordered_within_60_days_are_overdue(chair, village, tree):

@@ -316,6 +316,10 @@ def test_the_interim_endpoint(client, personas, dismissal, who, expected):
     assert response.status_code == expected
     dismissal.refresh_from_db()
     assert (dismissal.interim_head_name == "Bùi Văn Tạm") is (who in ("chair_a", "officer_a"))
+    assert (dismissal.interim_front_agreed_by == FRONT) is (who in ("chair_a", "officer_a"))
+    if who in ("chair_a", "officer_a"):
+        page = client.get(f"/decisions/elections/dismissals/{dismissal.pk}/").content.decode()
+        assert escape(FRONT) in page
 
 
 # --- the matter page's panel ------------------------------------------------------------------------

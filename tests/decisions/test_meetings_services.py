@@ -21,6 +21,7 @@ from danchu.decisions.models import (
     DecisionForm,
     Matter,
     MatterStatus,
+    Meeting,
     MeetingStatus,
     MeetingTally,
     TeamPurpose,
@@ -588,9 +589,16 @@ def test_clusters_need_200_households_or_scattered_housing(personas, tree, head)
     with pytest.raises(DecisionError):
         cluster_add(actor=head, meeting=meeting, name="Cụm 1", chair_name="Ông A")
     assert not meeting.clusters.exists()
+    meeting.refresh_from_db()
+    assert meeting.scattered_housing is False  # a refused declaration is not kept
     cluster_add(actor=head, meeting=meeting, name="Cụm 1", chair_name="Ông A", scattered=True)
     event = AuditEvent.objects.get(action="decisions.meeting_cluster_added")
     assert event.data["scattered"] is True and event.data["households"] == 3
+    meeting.refresh_from_db()
+    assert meeting.scattered_housing is True  # the declaration, for the commune to judge
+    cluster_add(actor=head, meeting=meeting, name="Cụm 2", chair_name="Bà B", scattered=True)
+    meeting.refresh_from_db()
+    assert meeting.scattered_housing is True
 
 
 def test_cluster_results_are_summed_into_the_village_result(personas, tree, head):
@@ -658,6 +666,9 @@ def test_secret_ballot_minutes_mau_02_in_three_copies(personas, tree, head, tmp_
     closed = meeting_close(actor=head, meeting=meeting, ended_at=timezone.now())
     document = counting_minutes_of(closed)
     assert document is not None and document.doc_type == "decisions.counting_minutes"
+    assert Meeting.objects.get(pk=meeting.pk).counting_minutes_document_id == document.pk
+    event = AuditEvent.objects.get(action="decisions.counting_minutes_generated")
+    assert event.data["document"] == document.pk  # the audit event still names the paper
     files = {f.format: f for f in document.files.all()}
     assert {"pdf", "docx"} <= set(files)
     docx_path, pdf_path = tmp_path / "m.docx", tmp_path / "m.pdf"
@@ -690,6 +701,7 @@ def test_a_show_of_hands_has_no_counting_minutes(personas, tree, head):
     tally_record(actor=head, meeting=meeting, matter=matters[0], agree=2, disagree=0)
     closed = meeting_close(actor=head, meeting=meeting, ended_at=timezone.now())
     assert counting_minutes_of(closed) is None
+    assert Meeting.objects.get(pk=meeting.pk).counting_minutes_document_id is None
     assert GeneratedDocument.objects.filter(doc_type="decisions.counting_minutes").count() == 0
 
 

@@ -29,6 +29,7 @@ from danchu.decisions.services_outcomes import (
     amendment_propose,
     decision_annul,
     decision_draw_up,
+    decision_receive,
     decision_recognise,
     decision_refuse,
     decision_request_amendment,
@@ -247,9 +248,64 @@ def test_sending_starts_the_recognition_deadline(head, tree, homes):
     decision = sent(head, decision)
     today = timezone.localdate()
     assert decision.status == DecisionStatus.SENT
+    assert decision.received_on == today  # taken as received on the day it was sent
     assert decision.recognition_due == add_working_days(today, 5)
     with pytest.raises(DecisionError):
         sent(head, decision)
+
+
+def _sent_days_ago(head, tree, homes, days: int, kind: str = "village_code") -> CommunityDecision:
+    decided_at = timezone.now() - timedelta(days=days)
+    matter = decide(head, tree.village_a1, homes, kind=kind)
+    return sent(head, draw_up(head, matter, decided_at=decided_at), days_ago=days)
+
+
+def test_the_commune_records_a_later_receipt_and_the_deadline_runs_from_it(
+    personas, head, tree, homes
+):
+    decision = _sent_days_ago(head, tree, homes, days=6)
+    today = timezone.localdate()
+    assert decision.received_on == today - timedelta(days=6)
+    received = today - timedelta(days=2)
+    decision = decision_receive(actor=personas["chair_a"], decision=decision, received_on=received)
+    decision.refresh_from_db()
+    assert decision.received_on == received
+    assert decision.recognition_due == add_working_days(received, 5)
+    assert decision.sent_on == today - timedelta(days=6)
+    event = AuditEvent.objects.get(action="decisions.decision_received")
+    assert event.data["received_on"] == received.isoformat()
+    with pytest.raises(DecisionError):  # the answer cannot precede the receipt
+        decision_recognise(
+            actor=personas["chair_a"], decision=decision, on=received - timedelta(days=1)
+        )
+    decision = decision_recognise(actor=personas["chair_a"], decision=decision, on=today)
+    assert decision.status == DecisionStatus.RECOGNISED
+    with pytest.raises(DecisionError):  # answered: the receipt no longer changes
+        decision_receive(actor=personas["chair_a"], decision=decision, received_on=today)
+
+
+@pytest.mark.parametrize(
+    ("days_before_sending", "who", "refusal"),
+    [
+        (1, "chair_a", DecisionError),  # before it was sent
+        (-7, "chair_a", DecisionError),  # in the future
+        (0, "front_a", NotPermitted),  # not the body that recognises a village code
+        (0, "village_head_a1", NotPermitted),
+        (0, "officer_b", NotPermitted),
+    ],
+)
+def test_a_receipt_day_is_refused(personas, head, tree, homes, days_before_sending, who, refusal):
+    decision = _sent_days_ago(head, tree, homes, days=6)
+    before = (decision.received_on, decision.recognition_due)
+    with pytest.raises(refusal):
+        decision_receive(
+            actor=personas[who],
+            decision=decision,
+            received_on=decision.sent_on - timedelta(days=days_before_sending),
+        )
+    decision.refresh_from_db()
+    assert (decision.received_on, decision.recognition_due) == before
+    assert not AuditEvent.objects.filter(action="decisions.decision_received").exists()
 
 
 def test_a_decision_in_effect_stays_in_effect_when_sent(head, tree, homes):
@@ -353,7 +409,8 @@ def test_refusal_with_reasons_is_a_written_answer(personas, head, tree, homes, h
     )
     assert decision.status == DecisionStatus.REFUSED
     assert decision.refusal_reasons == "Danh sách ứng cử viên chưa được hiệp thương."
-    assert decision.recognition_document.doc_type == "decisions.recognition_refusal"
+    assert decision.refusal_document.doc_type == "decisions.recognition_refusal"
+    assert decision.recognition_document is None  # a refusal is not a recognition
     assert decision.effective_on is None
     assert hooks == [("refused", decision.pk)]
 
@@ -475,6 +532,10 @@ def test_amendment_requested_then_proposed_by_the_same_procedure(personas, head,
         actor=personas["officer_a"], decision=decision, grounds="Chưa thông báo trước 02 ngày."
     )
     assert decision.status == DecisionStatus.AMENDMENT_REQUESTED
+    decision.refresh_from_db()
+    assert decision.amendment_grounds == "Chưa thông báo trước 02 ngày."
+    assert decision.amendment_requested_on == timezone.localdate()
+    assert decision.annulment_reason == "" and decision.annulled_on is None
     with pytest.raises(NotPermitted):
         amendment_propose(
             actor=personas["officer_b"],
@@ -531,6 +592,9 @@ def test_front_committee_head_approves_an_initiative_below_ten_percent(personas,
             initiative_front_approve(actor=personas[who], matter=matter)
     matter = initiative_front_approve(actor=personas["front_head_a1"], matter=matter)
     assert matter.initiative_front_approved
+    matter.refresh_from_db()
+    assert matter.initiative_front_approved_by == str(personas["front_head_a1"])
+    assert matter.initiative_front_approved_on == timezone.localdate()
     with pytest.raises(DecisionError):
         initiative_front_approve(actor=personas["front_head_a1"], matter=matter)
     assert matter_open(actor=head, matter=matter).status == MatterStatus.OPEN

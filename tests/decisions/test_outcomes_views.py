@@ -97,11 +97,13 @@ def test_the_panel_shows_the_commune_its_actions_and_overdue_deadlines(
     pk = code_decision.matter_id
     page = _as(client, personas, "chair_a").get(f"/decisions/{pk}/").content.decode()
     assert f"/decisions/{pk}/decision/recognise/" in page
+    assert f"/decisions/{pk}/decision/receive/" in page
     assert f"/decisions/{pk}/decision/refuse/" in page
     assert f"/decisions/{pk}/decision/annul/" in page
     assert escape(gettext("Overdue")) in page
     front_page = _as(client, personas, "front_a").get(f"/decisions/{pk}/").content.decode()
     assert f"/decisions/{pk}/decision/recognise/" not in front_page
+    assert f"/decisions/{pk}/decision/receive/" not in front_page
 
 
 def test_the_village_head_is_offered_to_draw_up(client, personas, adopted):
@@ -208,6 +210,51 @@ def test_recognise_and_refuse_endpoints(client, personas, code_decision, who, ex
         assert response.status_code == expected
     done = DecisionStatus.RECOGNISED if step == "recognise" else DecisionStatus.REFUSED
     assert (code_decision.status == done) is (expected == 302)
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("chair_a", 302),
+        ("officer_a", 302),
+        ("front_a", 404),
+        ("village_head_a1", 404),
+        ("officer_b", 404),
+        ("province_officer", 404),
+        (None, "login"),
+    ],
+)
+def test_receive_endpoint(client, personas, code_decision, who, expected):
+    from danchu.core.audit.models import AuditEvent
+
+    response = _as(client, personas, who).post(
+        f"/decisions/{code_decision.matter_id}/decision/receive/",
+        {"receive-received_on": timezone.localdate().isoformat()},
+    )
+    if expected == "login":
+        assert _is_login_redirect(response)
+    else:
+        assert response.status_code == expected
+    recorded = AuditEvent.objects.filter(action="decisions.decision_received").exists()
+    assert recorded is (expected == 302)
+    code_decision.refresh_from_db()
+    assert code_decision.received_on == timezone.localdate()
+
+
+def test_a_refused_decision_shows_its_written_answer(client, personas, code_decision):
+    from danchu.decisions.services_outcomes import decision_refuse
+
+    decision = decision_refuse(
+        actor=personas["chair_a"],
+        decision=code_decision,
+        on=timezone.localdate(),
+        reasons="Chưa niêm yết dự thảo đủ 30 ngày.",
+    )
+    page = _as(client, personas, "resident").get(f"/decisions/{decision.matter_id}/")
+    page = page.content.decode()
+    assert f"/documents/{decision.refusal_document_id}/download/pdf/" in page
+    assert escape(gettext("Written answer refusing recognition")) in page
+    assert escape(gettext("Recognition decision")) + ":" not in page
 
 
 def test_refusing_without_reasons_shows_the_rule(client, personas, code_decision):
@@ -324,7 +371,8 @@ def test_amendment_page_proposes_a_matter_that_amends(client, personas, head, ad
 
 def test_endpoints_for_a_matter_without_decision_are_404(client, personas, adopted):
     c = _as(client, personas, "chair_a")
-    for step in ("send", "recognise", "refuse", "effective", "annul", "amendment-request"):
+    steps = ("send", "receive", "recognise", "refuse", "effective", "annul", "amendment-request")
+    for step in steps:
         assert c.post(f"/decisions/{adopted.pk}/decision/{step}/").status_code == 404
     assert c.get(f"/decisions/{adopted.pk}/decision/amend/").status_code == 404
 

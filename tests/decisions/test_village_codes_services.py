@@ -17,12 +17,14 @@ from danchu.core.access.errors import NotPermitted
 from danchu.core.audit.models import AuditEvent
 from danchu.core.documents.models import DocumentFile
 from danchu.decisions import outcome_hooks
+from danchu.decisions.access_village_codes import commune_reviews_due
 from danchu.decisions.documents_village_codes import (
     ABOLITION,
     RECOGNITION,
     REQUEST,
     SUSPENSION,
 )
+from danchu.decisions.domain import village_codes as law
 from danchu.decisions.models import (
     CommunityDecision,
     DecisionStatus,
@@ -41,6 +43,7 @@ from danchu.decisions.services_village_codes import (
     code_post,
     code_put_to_vote,
     code_recognition_issue,
+    code_review_day_set,
     code_review_record,
     code_suspend,
     code_suspension_report,
@@ -285,6 +288,7 @@ def test_the_dossier_generates_the_request_as_pdf_and_docx(head, adopted):
     assert code.dossier_sent_on == TODAY()
     (request,) = documents_of_code(code)
     assert request.doc_type == REQUEST and request.unit == code.unit
+    assert VillageCode.objects.get(pk=code.pk).request_document_id == request.pk
     assert set(request.files.values_list("format", flat=True)) >= {"pdf", "docx"}
     for text in (_flat(_pdf_text(request)), _flat(_docx_text(request))):
         assert "TỜ TRÌNH" in text
@@ -357,8 +361,12 @@ def test_refusal_and_annulment_hooks(head, adopted):
 def test_the_commune_issues_form_03_when_no_recognition_paper_exists(personas, in_effect):
     with pytest.raises(NotPermitted):
         code_recognition_issue(actor=personas["village_head_a1"], code=in_effect)
+    assert in_effect.recognition_document_id is None
     document = code_recognition_issue(actor=personas["chair_a"], code=in_effect)
     assert document.doc_type == RECOGNITION and document.unit == in_effect.unit.parent
+    in_effect.refresh_from_db()
+    assert in_effect.recognition_document_id == document.pk
+    assert documents_of_code(in_effect, doc_types=(RECOGNITION,)) == [document]
     text = _flat(_docx_text(document))
     assert "QUYẾT ĐỊNH" in text and "Về việc công nhận Hương ước thôn Một" in text
     assert "TM. ỦY BAN NHÂN DÂN" in text
@@ -389,6 +397,7 @@ def test_a_report_then_a_partial_suspension(personas, in_effect):
     )
     assert (code.status, code.suspended_part) == (S.PARTLY_SUSPENDED, "Điều 5")
     (paper,) = documents_of_code(code, doc_types=(SUSPENSION,))
+    assert VillageCode.objects.get(pk=code.pk).suspension_document_id == paper.pk
     text = _flat(_pdf_text(paper))
     assert "Về việc tạm ngưng thực hiện một phần" in text and "Điều 5" in text
     assert _flat(_docx_text(paper)).count("Trái luật") == 1
@@ -410,6 +419,9 @@ def test_a_whole_suspension_then_abolition(personas, in_effect):
     code = code_abolish(actor=chair, code=code, on=TODAY(), reason="Không thông qua lại")
     assert (code.status, code.abolished_on) == (S.ABOLISHED, TODAY())
     (paper,) = documents_of_code(code, doc_types=(ABOLITION,))
+    row = VillageCode.objects.get(pk=code.pk)
+    assert row.abolition_document_id == paper.pk and row.suspension_document_id is not None
+    assert [d.doc_type for d in documents_of_code(code)] == [REQUEST, SUSPENSION, ABOLITION]
     assert "Về việc bãi bỏ Hương ước thôn Một" in _flat(_pdf_text(paper))
     assert "Về việc bãi bỏ Hương ước thôn Một" in _flat(_docx_text(paper))
     _refused(lambda: code_abolish(actor=chair, code=code, on=TODAY(), reason="Lần nữa"), code)
@@ -458,6 +470,81 @@ def test_the_yearly_review_once_a_day(head, in_effect, personas):
             actor=personas["officer_b"], code=in_effect, reviewed_on=TODAY(), summary="x"
         )
     assert VillageCodeReview.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "accepted"),
+    [
+        (11, 18, True),  # National Great Unity Day, the default
+        (1, 1, True),
+        (12, 31, True),
+        (2, 28, True),
+        (2, 29, False),  # most years have no 29 February
+        (4, 31, False),
+        (13, 1, False),
+        (0, 10, False),
+    ],
+)
+def test_the_community_agrees_another_review_day(head, in_effect, month, day, accepted):
+    assert in_effect.review_agreed == (law.REVIEW_MONTH, law.REVIEW_DAY)
+    if accepted:
+        code = code_review_day_set(actor=head, code=in_effect, month=month, day=day)
+        assert VillageCode.objects.get(pk=code.pk).review_agreed == (month, day)
+        event = AuditEvent.objects.get(action="decisions.village_code_review_day_set")
+        assert event.data == {"month": month, "day": day, "previous": [11, 18]}
+    else:
+        _refused(
+            lambda: code_review_day_set(actor=head, code=in_effect, month=month, day=day),
+            in_effect,
+            _("Choose a day that every year has."),
+        )
+
+
+def test_only_the_village_head_sets_the_review_day(personas, in_effect):
+    for who in ("chair_a", "officer_b", "resident"):
+        with pytest.raises(NotPermitted):
+            code_review_day_set(actor=personas[who], code=in_effect, month=12, day=20)
+    assert VillageCode.objects.get(pk=in_effect.pk).review_agreed == (11, 18)
+
+
+def test_the_review_day_of_an_abolished_code_is_not_changed(personas, head, in_effect):
+    code = code_abolish(actor=personas["chair_a"], code=in_effect, on=TODAY(), reason="Lý do")
+    _refused(lambda: code_review_day_set(actor=head, code=code, month=12, day=20), code)
+
+
+@pytest.mark.parametrize(
+    ("agreed", "recognised_on", "due"),
+    [
+        ((11, 18), date(2026, 11, 18), True),  # recognised on the review day itself
+        ((11, 18), date(2026, 11, 19), False),  # the day after: from next year
+        ((12, 20), date(2026, 12, 20), True),
+        ((12, 20), date(2026, 12, 21), False),
+        ((12, 20), date(2026, 11, 30), True),  # an earlier month
+        ((3, 1), date(2026, 2, 28), True),
+        ((3, 1), date(2026, 3, 2), False),
+        ((1, 1), date(2025, 12, 31), True),  # an earlier year
+        ((1, 1), date(2026, 1, 2), False),
+    ],
+)
+def test_codes_are_due_for_review_from_their_agreed_day(tree, draft, agreed, recognised_on, due):
+    VillageCode.objects.filter(pk=draft.pk).update(
+        status=S.IN_EFFECT,
+        recognised_on=recognised_on,
+        review_month=agreed[0],
+        review_day=agreed[1],
+    )
+    listed = commune_reviews_due(tree.commune_a, 2026).filter(pk=draft.pk).exists()
+    assert listed is due
+    assert (
+        law.review_due(
+            status=S.IN_EFFECT,
+            recognised_on=recognised_on,
+            reviewed_on=[],
+            year=2026,
+            agreed=agreed,
+        )
+        is due
+    )
 
 
 def test_a_draft_is_not_reviewed(head, draft):

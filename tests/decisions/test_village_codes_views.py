@@ -3,7 +3,7 @@ forms, the commune page; a permission matrix for each, and lists in constant que
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.conf import settings
@@ -229,6 +229,31 @@ def test_recording_the_review(client, personas, tree, who, expected):
     assert VillageCodeReview.objects.filter(code=code).exists() is (expected == 200)
 
 
+@pytest.mark.parametrize(("who", "expected"), HEAD_ONLY)
+def test_setting_the_review_day(client, personas, tree, who, expected):
+    code = _in_effect(personas, tree)
+    url = f"/decisions/village-codes/{code.pk}/review-day/"
+    _check(_get(client, personas, who, url), expected)
+    response = client.post(url, {"day": "20", "month": "12"})
+    _check(response, 302 if expected == 200 else expected)
+    code.refresh_from_db()
+    assert code.review_agreed == ((12, 20) if expected == 200 else (11, 18))
+
+
+def test_an_impossible_review_day_is_refused_on_the_form(client, personas, tree):
+    code = _in_effect(personas, tree)
+    client.force_login(personas["village_head_a1"])
+    response = client.post(
+        f"/decisions/village-codes/{code.pk}/review-day/", {"day": "29", "month": "2"}
+    )
+    assert response.status_code == 200
+    assert escape(_("Choose a day that every year has.")) in response.content.decode()
+    code.refresh_from_db()
+    assert code.review_agreed == (11, 18)
+    page = client.get(f"/decisions/village-codes/{code.pk}/").content.decode()
+    assert "18/11" in page and f"/decisions/village-codes/{code.pk}/review-day/" in page
+
+
 # --- the commune's forms ---------------------------------------------------------------------
 
 COMMUNE_ONLY = [
@@ -345,6 +370,15 @@ def test_the_commune_page_lists_reports_dossiers_and_reviews(client, personas, t
     )
     _code(personas, tree, title="Hồ sơ chờ", status=S.ADOPTED, dossier_sent_on=TODAY())
     year = TODAY().year
+    _in_effect(personas, tree, title="Ngày riêng", review_month=12, review_day=20)
+    _in_effect(
+        personas,
+        tree,
+        title="Mới công nhận",
+        recognised_on=date(year, 12, 21),
+        review_month=12,
+        review_day=20,
+    )
     reviewed = _in_effect(personas, tree, title="Đã đánh giá")
     VillageCodeReview.objects.create(code=reviewed, reviewed_on=TODAY(), summary="Tốt")
     other_commune = _code(personas, tree, title="Xã khác")
@@ -362,6 +396,8 @@ def test_the_commune_page_lists_reports_dossiers_and_reviews(client, personas, t
     reviews = page.split('id="reviews"')[1]
     assert "Báo cáo chờ" in reviews and "Đã trả lời" in reviews
     assert "Đã đánh giá" not in reviews and "Xã khác" not in page
+    assert "Ngày riêng" in reviews and "20/12" in reviews  # each code's agreed day
+    assert "Mới công nhận" not in reviews  # recognised after its review day this year
 
 
 def test_the_commune_page_does_not_grow_in_queries(client, personas, tree):

@@ -26,6 +26,14 @@ class BallotPlan(models.Model):
     # ND 59 Art. 4(6)(a): two household representatives witness the count (Mẫu 04).
     witnesses = models.JSONField(_("witnessing representatives"), default=list, blank=True)
     counted_at = models.DateTimeField(_("counted at"), null=True, blank=True)
+    # ND 59 Art. 4(6): the counting minutes (Mẫu 04) generated with the count.
+    counting_minutes_document = models.ForeignKey(
+        "documents.GeneratedDocument",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

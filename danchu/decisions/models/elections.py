@@ -26,6 +26,17 @@ class Election(models.Model):
         _("term in years"), max_digits=3, decimal_places=1, null=True, blank=True
     )
     rerun_ordered = models.BooleanField(_("re-election ordered"), default=False)
+    # ND 59 Art. 6(1): the Front work committee's candidate-list minutes (Mẫu 05).
+    candidate_list_document = models.ForeignKey(
+        "documents.GeneratedDocument",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # ND 59 Art. 8: the person elected takes office on the commune's recognition, for the term.
+    took_office_on = models.DateField(_("took office on"), null=True, blank=True)
+    term_ends_on = models.DateField(_("term ends on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -90,6 +101,10 @@ class Dismissal(models.Model):
     new_election_ordered_on = models.DateField(_("new election ordered on"), null=True, blank=True)
     interim_head_name = models.CharField(_("interim head"), max_length=150, blank=True)
     interim_appointed_on = models.DateField(_("interim head appointed on"), null=True, blank=True)
+    # ND 59 Art. 9(3): the commune People's Committee appoints with the commune Front's agreement.
+    interim_front_agreed_by = models.CharField(
+        _("commune Front official who agreed"), max_length=150, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

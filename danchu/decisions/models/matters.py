@@ -73,6 +73,12 @@ class Matter(models.Model):
     initiative_front_approved = models.BooleanField(
         _("approved by the Front work committee below 10%"), default=False
     )
+    initiative_front_approved_by = models.CharField(
+        _("Front work committee head who approved"), max_length=150, blank=True
+    )
+    initiative_front_approved_on = models.DateField(
+        _("approved by the Front work committee on"), null=True, blank=True
+    )
     # Art. 16(1)–(2): agreement of the (village) Front's head, recorded before opening.
     front_agreed_by = models.CharField(_("Front head who agreed"), max_length=150, blank=True)
     front_agreed_on = models.DateField(_("Front agreement date"), null=True, blank=True)

@@ -48,6 +48,11 @@ class Meeting(models.Model):
     cluster_plan_approved_on = models.DateField(
         _("cluster plan approved by the commune on"), null=True, blank=True
     )
+    # Art. 18(3): a village under 200 households meets in clusters only when the village head
+    # declares its housing scattered; the commune judges the declaration with the plan.
+    scattered_housing = models.BooleanField(
+        _("housing declared scattered by the village head"), default=False
+    )
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
     eligible_households = models.PositiveIntegerField(
@@ -63,6 +68,14 @@ class Meeting(models.Model):
     voting_method_votes = models.PositiveIntegerField(_("hands for the method"), default=0)
     counting_board_votes = models.PositiveIntegerField(_("hands for the counting board"), default=0)
     witnesses = models.JSONField(_("witnessing representatives"), default=list, blank=True)
+    # ND 59 Art. 3(5)(c): the counting minutes (Mẫu 02) of a secret ballot, made at the close.
+    counting_minutes_document = models.ForeignKey(
+        "documents.GeneratedDocument",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

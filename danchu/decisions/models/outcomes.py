@@ -54,6 +54,9 @@ class CommunityDecision(models.Model):
     )
     send_due = models.DateField(_("to be sent by"))
     sent_on = models.DateField(_("sent on"), null=True, blank=True)
+    # Art. 21(2): the 5 working days for recognition run from receipt by the commune; taken as
+    # the sending date unless the commune records another.
+    received_on = models.DateField(_("received by the commune on"), null=True, blank=True)
     recognising_body = models.CharField(
         _("recognised by"), max_length=8, choices=RecognisingBody.choices, blank=True
     )
@@ -68,9 +71,20 @@ class CommunityDecision(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Art. 21(2): the written answer refusing recognition, with its reasons.
+    refusal_document = models.ForeignKey(
+        "documents.GeneratedDocument",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     effective_on = models.DateField(_("in effect from"), null=True, blank=True)
     annulled_on = models.DateField(_("annulled on"), null=True, blank=True)
     annulment_reason = models.TextField(_("grounds"), blank=True)
+    # Art. 22: the commune People's Committee asks the community to amend the decision.
+    amendment_requested_on = models.DateField(_("amendment requested on"), null=True, blank=True)
+    amendment_grounds = models.TextField(_("grounds for the amendment"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -48,6 +48,41 @@ class VillageCode(models.Model):
     suspension_reason = models.TextField(_("grounds for suspension"), blank=True)
     abolished_on = models.DateField(_("abolished on"), null=True, blank=True)
     abolition_reason = models.TextField(_("grounds for abolition"), blank=True)
+    # The papers of the code: the request for recognition (ND 61 Mẫu 01, Art. 11(1)), the
+    # recognition decision issued here (Mẫu 03, Art. 11(2)), the latest suspension (Mẫu 04,
+    # Art. 12) and the abolition (Mẫu 05, Art. 14).
+    request_document = models.ForeignKey(
+        "documents.GeneratedDocument",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recognition_document = models.ForeignKey(
+        "documents.GeneratedDocument",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    suspension_document = models.ForeignKey(
+        "documents.GeneratedDocument",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    abolition_document = models.ForeignKey(
+        "documents.GeneratedDocument",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # ND 61 Art. 15(4): the yearly review is held on 18 November or another day the community
+    # agreed (month and day; never 29 February, which most years lack).
+    review_month = models.PositiveSmallIntegerField(_("review month"), default=11)
+    review_day = models.PositiveSmallIntegerField(_("review day"), default=18)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -57,6 +92,13 @@ class VillageCode(models.Model):
         verbose_name = _("village code")
         verbose_name_plural = _("village codes")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(review_month__gte=1, review_month__lte=12)
+                & models.Q(review_day__gte=1, review_day__lte=31),
+                name="village_code_review_day_valid",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -64,6 +106,11 @@ class VillageCode(models.Model):
     @property
     def access_unit(self):
         return self.unit
+
+    @property
+    def review_agreed(self) -> tuple[int, int]:
+        """The (month, day) of the yearly review (ND 61 Art. 15(4))."""
+        return (self.review_month, self.review_day)
 
 
 class VillageCodeReview(models.Model):
