@@ -244,6 +244,7 @@ def matter_open(*, actor: Any, matter: Matter) -> Matter:
             ):
                 raise DecisionError(
                     _(
+                        # xgettext:no-python-format
                         "Fewer than 10% of the village's households have consented in the last "
                         "three months, and the Front work committee has not approved it."
                     )

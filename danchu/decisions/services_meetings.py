@@ -887,7 +887,8 @@ def meeting_close(*, actor: Any, meeting: Meeting, ended_at: datetime) -> Meetin
         present = present_count(locked)
         # An election's matter is decided by its candidates' counts (services_elections).
         matters = list(
-            locked.matters.select_for_update()
+            # Lock the matters only: PostgreSQL refuses FOR UPDATE on the outer join's side.
+            locked.matters.select_for_update(of=("self",))
             .filter(status=MatterStatus.OPEN, election__isnull=True)
             .order_by("pk")
         )

@@ -102,6 +102,7 @@ def poll_open(*, actor: Any, matter: Matter) -> Matter:
             ):
                 raise DecisionError(
                     _(
+                        # xgettext:no-python-format
                         "Fewer than 10% of the village's households have consented in the last "
                         "three months, and the Front work committee has not approved it."
                     )

@@ -746,18 +746,19 @@ def code_review_record(
 
 
 DOCUMENT_FIELDS = (
-    "request_document_id",
-    "recognition_document_id",
-    "suspension_document_id",
-    "abolition_document_id",
+    "request_document",
+    "recognition_document",
+    "suspension_document",
+    "abolition_document",
 )
 
 
 def documents_of_code(
     code: VillageCode, *, doc_types: tuple[str, ...] = papers.DOCUMENT_TYPES
 ) -> list[GeneratedDocument]:
-    """The papers generated for the code, oldest first (its document columns)."""
-    ids = [pk for pk in (getattr(code, field) for field in DOCUMENT_FIELDS) if pk is not None]
+    """The papers generated for the code, oldest first (its document columns, as stored)."""
+    row = VillageCode.objects.filter(pk=code.pk).values_list(*DOCUMENT_FIELDS).first() or ()
+    ids = [pk for pk in row if pk is not None]
     if not ids:
         return []
     return list(

@@ -286,6 +286,7 @@ def code_vote_view(request: HttpRequest, pk: int) -> HttpResponse:
         heading=gettext_lazy("Put the code to the households' vote"),
         done=gettext_lazy("The code was put to the households' vote."),
         explanation=gettext_lazy(
+            # xgettext:no-python-format
             "The code is decided at a community meeting attended by representatives of more "
             "than 50% of households; it passes when more than 50% of all households agree "
             "(ND 61 Art. 10)."

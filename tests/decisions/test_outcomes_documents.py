@@ -177,7 +177,7 @@ def test_the_written_answer_gives_the_reasons(personas, head, tree, homes, tmp_p
         on=timezone.localdate(),
         reasons=reasons,
     )
-    content = _texts(decision.recognition_document, tmp_path)[fmt]
+    content = _texts(decision.refusal_document, tmp_path)[fmt]
     for expected in (
         "ỦY BAN MẶT TRẬN TỔ QUỐC",  # the body's name wraps beside the national title
         "XÃ AN PHÚ",

@@ -75,6 +75,7 @@ class Candidate(models.Model):
 class DismissalTrigger(models.TextChoices):
     RESIGNATION = "resignation", _("Written resignation")
     FRONT_PROPOSAL = "front", _("Proposal of the Front work committee head")
+    # xgettext:no-python-format
     PETITION = "petition", _("Petition of at least 50% of households")
 
 
