@@ -10,23 +10,25 @@ from danchu.core.access.registry import has_perm
 from danchu.core.units.models import Unit
 from danchu.decisions.models import CommunityDecision, Matter, MatterOrigin
 from danchu.decisions.permissions_outcomes import (
+    BODY_PERMISSION,
     COMMUNE_COMMITTEE_ACTS,
-    COMMUNE_FRONT_ACTS,
     FOLLOW_DECISIONS,
 )
 
-_BODY_PERMISSION = {"ubnd": COMMUNE_COMMITTEE_ACTS, "front": COMMUNE_FRONT_ACTS}
+
+def _decision_of_matter(matter_id: int) -> CommunityDecision | None:
+    return (
+        CommunityDecision.objects.select_related("matter", "matter__unit", "matter__unit__parent")
+        .filter(matter_id=matter_id)
+        .first()
+    )
 
 
 def access_decision_by_matter_id(
     actor: Any, matter_id: int, *, permission: str
 ) -> CommunityDecision:
     """The decision of matter ``matter_id`` if the actor holds ``permission`` over it."""
-    decision = (
-        CommunityDecision.objects.select_related("matter", "matter__unit", "matter__unit__parent")
-        .filter(matter_id=matter_id)
-        .first()
-    )
+    decision = _decision_of_matter(matter_id)
     if decision is None or not has_perm(actor, permission, decision):
         raise not_found()
     return decision
@@ -36,14 +38,10 @@ def access_decision_for_answer(actor: Any, matter_id: int) -> CommunityDecision:
     """The decision for its recognising body (Art. 21(2)): the commune UBND for the village
     code and the village head, the commune Front for board members. A decision that needs no
     recognition is reached by the commune UBND, and the service says why nothing can be done."""
-    decision = (
-        CommunityDecision.objects.select_related("matter", "matter__unit", "matter__unit__parent")
-        .filter(matter_id=matter_id)
-        .first()
-    )
+    decision = _decision_of_matter(matter_id)
     if decision is None:
         raise not_found()
-    permission = _BODY_PERMISSION.get(decision.recognising_body, COMMUNE_COMMITTEE_ACTS)
+    permission = BODY_PERMISSION.get(decision.recognising_body, COMMUNE_COMMITTEE_ACTS)
     if not has_perm(actor, permission, decision):
         raise not_found()
     return decision

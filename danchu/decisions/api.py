@@ -28,7 +28,14 @@ from danchu.core.units.access import access_unit_by_code
 from danchu.decisions.access import access_matter_by_id
 from danchu.decisions.models import Choice, Matter, MatterStatus, VoteChannel
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS, VIEW_RESULTS
-from danchu.decisions.services import DecisionError, matter_close, matter_open, vote_record
+from danchu.decisions.services import (
+    DecisionError,
+    household_by_code,
+    matter_close,
+    matter_open,
+    represented_household,
+    vote_record,
+)
 from danchu.decisions.services_ballots import ballot_enter
 from danchu.decisions.services_online import poll_answer
 
@@ -164,11 +171,7 @@ def record_vote(request: HttpRequest, matter_id: int, payload: RecordIn):
     """The ballot team or the village head enters a household's paper or meeting vote, and who
     entered it is kept (Art. 19(3))."""
     matter = access_matter_by_id(request.user, matter_id, permission=RECORD_VOTES)
-    household = (
-        Household.objects.current()
-        .filter(village=matter.unit, code=payload.household_code.strip())
-        .first()
-    )
+    household = household_by_code(matter.unit, payload.household_code)
     if household is None:
         raise not_found()
     try:
@@ -204,12 +207,7 @@ def close_matter(request: HttpRequest, matter_id: int):
 
 
 def _represented_household(actor, matter: Matter) -> Household:
-    person_id = getattr(actor, "person_id", None)
-    household = (
-        Household.objects.current().filter(village=matter.unit, representative_id=person_id).first()
-        if person_id
-        else None
-    )
+    household = represented_household(actor, matter)
     if household is None:
         raise not_found()
     return household

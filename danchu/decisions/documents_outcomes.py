@@ -243,29 +243,36 @@ def build_community_decision(data: Mapping[str, Any], unit: Any) -> OfficialDocu
 # --- recognition and refusal (Art. 21(2)) ------------------------------------------------------
 
 
-def _body_header(data: Mapping[str, Any], type_abbreviation: str, issued_on: date) -> Header:
+def _by_front(data: Mapping[str, Any]) -> bool:
+    """Whether the answering body is the commune Front (else the commune UBND)."""
+    return data["body"] == "front"
+
+
+def _body_name(data: Mapping[str, Any]) -> str:
     commune = data["commune"]
-    front = data["body"] == "front"
+    return front_name(commune) if _by_front(data) else committee_name(commune)
+
+
+def _other_body_name(data: Mapping[str, Any]) -> str:
+    """The other commune body, which receives a copy."""
+    commune = data["commune"]
+    return committee_name(commune) if _by_front(data) else front_name(commune)
+
+
+def _body_header(data: Mapping[str, Any], type_abbreviation: str, issued_on: date) -> Header:
     return Header(
-        issuing_body=front_name(commune) if front else committee_name(commune),
-        symbol_groups=(type_abbreviation, "MTTQ" if front else "UBND"),
-        place=place_name(commune),
+        issuing_body=_body_name(data),
+        symbol_groups=(type_abbreviation, "MTTQ" if _by_front(data) else "UBND"),
+        place=place_name(data["commune"]),
         issued_on=issued_on,
     )
 
 
 def _body_signature(data: Mapping[str, Any]) -> Signature:
-    if data["body"] == "front":
-        return Signature(
-            position="Chủ tịch",
-            authority="TM.",
-            on_behalf_of="Ban Thường trực",
-            full_name=data.get("signer", ""),
-        )
     return Signature(
         position="Chủ tịch",
         authority="TM.",
-        on_behalf_of="Ủy ban nhân dân",
+        on_behalf_of="Ban Thường trực" if _by_front(data) else "Ủy ban nhân dân",
         full_name=data.get("signer", ""),
     )
 
@@ -277,9 +284,8 @@ def _subject(data: Mapping[str, Any]) -> str:
 def build_recognition(data: Mapping[str, Any], unit: Any) -> OfficialDocument:
     """The recognition decision (Quyết định công nhận): the decision takes effect from its date
     (Art. 21(2))."""
-    commune = data["commune"]
-    front = data["body"] == "front"
-    body = front_name(commune) if front else committee_name(commune)
+    front = _by_front(data)
+    body = _body_name(data)
     recognised_on = _day(data["recognised_on"])
     village = data["village"]
     return OfficialDocument(
@@ -304,19 +310,14 @@ def build_recognition(data: Mapping[str, Any], unit: Any) -> OfficialDocument:
             ),
         ),
         signatures=(_body_signature(data),),
-        recipients=(
-            "Như Điều 3",
-            committee_name(commune) if front else front_name(commune),
-        ),
+        recipients=("Như Điều 3", _other_body_name(data)),
         archive="VT",
     )
 
 
 def build_recognition_refusal(data: Mapping[str, Any], unit: Any) -> OfficialDocument:
     """The written answer with reasons when the body does not recognise (Art. 21(2))."""
-    commune = data["commune"]
-    front = data["body"] == "front"
-    body = front_name(commune) if front else committee_name(commune)
+    body = _body_name(data)
     refused_on = _day(data["refused_on"])
     village = data["village"]
     return OfficialDocument(
@@ -340,7 +341,7 @@ def build_recognition_refusal(data: Mapping[str, Any], unit: Any) -> OfficialDoc
         recipients=(
             f"{village_head_title(data.get('unit_kind', ''))} {village}",
             f"Trưởng ban công tác Mặt trận {village}",
-            committee_name(commune) if front else front_name(commune),
+            _other_body_name(data),
         ),
         archive="VT",
     )

@@ -13,12 +13,19 @@ initiative. Decisions of adopted matters and their papers are published (ND 59/2
 from danchu.core.access import roles
 from danchu.core.access.predicates import anyone, holds_role_over
 from danchu.core.access.registry import register
+from danchu.decisions.domain import outcomes as rules
 
 COMMUNE_COMMITTEE_ACTS = "decisions.outcomes_commune_committee"
 COMMUNE_FRONT_ACTS = "decisions.outcomes_commune_front"
 FOLLOW_DECISIONS = "decisions.outcomes_follow"
 APPROVE_INITIATIVE = "decisions.outcomes_approve_initiative"
 VIEW_OUTCOME_DOCUMENTS = "decisions.outcomes_view_documents"
+
+# The permission of each recognising body (Art. 21(2)).
+BODY_PERMISSION = {
+    rules.COMMUNE_COMMITTEE: COMMUNE_COMMITTEE_ACTS,
+    rules.COMMUNE_FRONT: COMMUNE_FRONT_ACTS,
+}
 
 _committee = holds_role_over(roles.COMMUNE_CHAIR, roles.COMMUNE_OFFICER)
 _front = holds_role_over(roles.COMMUNE_FRONT)

@@ -11,13 +11,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from danchu.core.access.registry import has_perm
-from danchu.core.people.models import Household
 from danchu.core.units.models import Unit
 from danchu.decisions.domain import outcomes as rules
 from danchu.decisions.domain.initiative import (
     CONSENT_SHARE_DENOMINATOR,
     CONSENT_SHARE_NUMERATOR,
-    CONSENT_VALID_MONTHS,
     initiative_reaches_agenda,
 )
 from danchu.decisions.models import (
@@ -31,32 +29,16 @@ from danchu.decisions.models import (
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS
 from danchu.decisions.permissions_outcomes import (
     APPROVE_INITIATIVE,
+    BODY_PERMISSION,
     COMMUNE_COMMITTEE_ACTS,
-    COMMUNE_FRONT_ACTS,
 )
-from danchu.decisions.services import _months_before, valid_consents
-
-BODY_PERMISSION = {
-    rules.COMMUNE_COMMITTEE: COMMUNE_COMMITTEE_ACTS,
-    rules.COMMUNE_FRONT: COMMUNE_FRONT_ACTS,
-}
-AMENDABLE = (
-    DecisionStatus.SENT,
-    DecisionStatus.IN_EFFECT,
-    DecisionStatus.RECOGNISED,
-    DecisionStatus.AMENDMENT_REQUESTED,
-)
-
-
-def consents_valid_from(on: date) -> date:
-    """The oldest consent still valid on ``on`` (three months, Art. 16(3)); the same count as
-    ``services.valid_consents``."""
-    return _months_before(on, CONSENT_VALID_MONTHS)
+from danchu.decisions.services import consents_valid_from, valid_consents, village_households
+from danchu.decisions.services_outcomes import AMENDABLE
 
 
 def initiative_summary(matter: Matter, on: date) -> dict[str, Any]:
     """Valid consents against 10% of ALL current households of the village (Art. 16(3))."""
-    households = Household.objects.current().filter(village_id=matter.unit_id).count()
+    households = village_households(matter.unit_id)
     valid = min(valid_consents(matter, on), households)
     needed = -(-CONSENT_SHARE_NUMERATOR * households // CONSENT_SHARE_DENOMINATOR)
     return {

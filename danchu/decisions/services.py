@@ -49,6 +49,67 @@ class DecisionError(ValueError):
     """A step that cannot be taken; the message is in the user's language."""
 
 
+def acting_user(actor: Any) -> Any:
+    """The actor to keep as who created or entered a row: a signed-in user, else None."""
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def lock_matter(matter: Matter) -> Matter:
+    """The matter's row, locked for the caller's transaction, with its unit."""
+    return Matter.objects.select_for_update().select_related("unit").get(pk=matter.pk)
+
+
+def locked_matter_status(matter: Matter) -> str:
+    """Lock the matter's row and read its status: serialises answers and votes with the step
+    that closes them."""
+    return (
+        Matter.objects.select_for_update()
+        .filter(pk=matter.pk)
+        .values_list("status", flat=True)
+        .get()
+    )
+
+
+def village_households(village: Unit | int) -> int:
+    """ALL current households of the village, the base of every threshold (Art. 21(1))."""
+    return Household.objects.current().filter(village=village).count()
+
+
+def household_by_code(village: Unit | int, code: str) -> Household | None:
+    """The current household of the village with the household number typed in."""
+    return (
+        Household.objects.current()
+        .select_related("representative")
+        .filter(village=village, code=code.strip())
+        .first()
+    )
+
+
+def village_household(village: Unit | int, code: str) -> Household:
+    """``household_by_code``, refusing a number that is not a current household of the village."""
+    household = household_by_code(village, code)
+    if household is None:
+        raise DecisionError(_("No current household with that number in this village."))
+    return household
+
+
+def represented_household(actor: Any, matter: Matter) -> Household | None:
+    """The household the actor represents in the matter's village, if any."""
+    person_id = getattr(actor, "person_id", None)
+    if not person_id:
+        return None
+    return (
+        Household.objects.current().filter(village=matter.unit, representative_id=person_id).first()
+    )
+
+
+def is_representative(actor: Any, household: Household) -> bool:
+    """Whether the actor is the household's representative (who votes for it online)."""
+    return getattr(actor, "person_id", None) is not None and (
+        actor.person_id == household.representative_id
+    )
+
+
 def matter_create(
     *,
     actor: Any,
@@ -111,7 +172,7 @@ def matter_create(
             description=description.strip(),
             front_agreed_by=normalise_spaces(front_agreed_by)[:150],
             front_agreed_on=front_agreed_on,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=acting_user(actor),
         )
         audit_record(
             actor=actor,
@@ -167,7 +228,7 @@ def consent_record(
                 matter=matter,
                 household=household,
                 given_on=given_on,
-                recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+                recorded_by=acting_user(actor),
             )
             audit_record(
                 actor=actor,
@@ -181,12 +242,16 @@ def consent_record(
     return consent
 
 
+def consents_valid_from(on: date) -> date:
+    """The oldest consent still valid on ``on``: valid for three months from the day given
+    (Art. 16(3)), counted as the Civil Code counts months (Arts 147–148): the day after it was
+    given is the first day, and the period ends with the same day number three months later."""
+    return _months_before(on, CONSENT_VALID_MONTHS)
+
+
 def valid_consents(matter: Matter, on: date) -> int:
-    """Consents still valid on ``on``: valid for three months from the day given (Art. 16(3)),
-    counted as the Civil Code counts months (Arts 147–148): the day after it was given is the
-    first day, and the period ends with the same day number three months later."""
-    oldest = _months_before(on, CONSENT_VALID_MONTHS)
-    return matter.consents.filter(given_on__gte=oldest, given_on__lte=on).count()
+    """Consents still valid on ``on`` (given from ``consents_valid_from(on)`` to ``on``)."""
+    return matter.consents.filter(given_on__gte=consents_valid_from(on), given_on__lte=on).count()
 
 
 def _months_before(day: date, months: int) -> date:
@@ -201,8 +266,21 @@ def _months_before(day: date, months: int) -> date:
     return date(year, month, 1) - timedelta(days=1)
 
 
-def _village_households(village: Unit) -> int:
-    return Household.objects.current().filter(village=village).count()
+def initiative_support_check(matter: Matter) -> None:
+    """Refuse to put a residents' initiative to the community without valid consents of at least
+    10% of ALL the village's households or the Front work committee's approval (Art. 16(3))."""
+    if not initiative_reaches_agenda(
+        village_households(matter.unit),
+        valid_consents(matter, timezone.localdate()),
+        matter.initiative_front_approved,
+    ):
+        raise DecisionError(
+            _(
+                # xgettext:no-python-format
+                "Fewer than 10% of the village's households have consented in the last "
+                "three months, and the Front work committee has not approved it."
+            )
+        )
 
 
 def matter_open(*, actor: Any, matter: Matter) -> Matter:
@@ -214,7 +292,7 @@ def matter_open(*, actor: Any, matter: Matter) -> Matter:
     if not has_perm(actor, RUN_MATTERS, matter):
         raise NotPermitted()
     with transaction.atomic():
-        locked = Matter.objects.select_for_update().select_related("unit").get(pk=matter.pk)
+        locked = lock_matter(matter)
         if locked.status not in (MatterStatus.DRAFT, MatterStatus.POLL):
             raise DecisionError(_("Voting on this matter has already been opened."))
         if locked.parent_id is not None:
@@ -223,7 +301,7 @@ def matter_open(*, actor: Any, matter: Matter) -> Matter:
             locked.status == MatterStatus.POLL
             and locked.poll_closed_at is not None
             and rules.online_vote_allowed(
-                locked.kind, _village_households(locked.unit), locked.poll_chose_online
+                locked.kind, village_households(locked.unit), locked.poll_chose_online
             )
         ):
             raise DecisionError(
@@ -236,19 +314,7 @@ def matter_open(*, actor: Any, matter: Matter) -> Matter:
         ):
             raise DecisionError(_("This matter must be decided at a community meeting."))
         if locked.origin == MatterOrigin.INITIATIVE:
-            households = _village_households(locked.unit)
-            if not initiative_reaches_agenda(
-                households,
-                valid_consents(locked, timezone.localdate()),
-                locked.initiative_front_approved,
-            ):
-                raise DecisionError(
-                    _(
-                        # xgettext:no-python-format
-                        "Fewer than 10% of the village's households have consented in the last "
-                        "three months, and the Front work committee has not approved it."
-                    )
-                )
+            initiative_support_check(locked)
         elif not locked.front_agreed_by:
             raise DecisionError(_("Record the Front head's agreement before opening the vote."))
         now = timezone.now()
@@ -270,12 +336,12 @@ def matter_open(*, actor: Any, matter: Matter) -> Matter:
                     front_agreed_by=locked.front_agreed_by,
                     front_agreed_on=locked.front_agreed_on,
                     status=MatterStatus.OPEN,
-                    eligible_households=_village_households(village),
+                    eligible_households=village_households(village),
                     opened_at=now,
                     created_by=locked.created_by,
                 )
         else:
-            locked.eligible_households = _village_households(locked.unit)
+            locked.eligible_households = village_households(locked.unit)
         locked.status = MatterStatus.OPEN
         locked.opened_at = now
         locked.save(update_fields=["eligible_households", "status", "opened_at"])
@@ -312,10 +378,7 @@ def vote_record(
     if channel not in VoteChannel.values:
         raise DecisionError(_("Unknown channel."))
     if channel == VoteChannel.ONLINE:
-        is_representative = getattr(actor, "person_id", None) is not None and (
-            actor.person_id == household.representative_id
-        )
-        if not is_representative:
+        if not is_representative(actor, household):
             raise NotPermitted()
         if matter.form != DecisionForm.ONLINE:
             from danchu.decisions.services_ballots import already_voted_message
@@ -335,13 +398,7 @@ def vote_record(
         with transaction.atomic():
             # Locking the matter row serialises votes with closing: no vote lands after the
             # count that decided the matter.
-            current = (
-                Matter.objects.select_for_update()
-                .filter(pk=matter.pk)
-                .values_list("status", flat=True)
-                .get()
-            )
-            if current != MatterStatus.OPEN:
+            if locked_matter_status(matter) != MatterStatus.OPEN:
                 raise DecisionError(_("Voting on this matter is not open."))
             vote = HouseholdVote.objects.create(
                 matter=matter,
@@ -349,7 +406,7 @@ def vote_record(
                 choice=choice,
                 other_opinion=normalise_spaces(other_opinion)[:500],
                 channel=channel,
-                entered_by=actor if getattr(actor, "is_authenticated", False) else None,
+                entered_by=acting_user(actor),
             )
             Matter.objects.filter(pk=matter.pk).update(
                 **{COUNT_FIELD[choice]: F(COUNT_FIELD[choice]) + 1}

@@ -40,7 +40,13 @@ from danchu.decisions.models import (
 )
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS
 from danchu.decisions.permissions_ballots import MANAGE_BALLOTS
-from danchu.decisions.services import DecisionError, matter_close, vote_record
+from danchu.decisions.services import (
+    DecisionError,
+    acting_user,
+    lock_matter,
+    matter_close,
+    vote_record,
+)
 
 COUNTING_MINUTES = "decisions.ballot_counting_minutes"
 ISSUE_BATCH = 500
@@ -201,10 +207,6 @@ def _ballot_matter(matter: Matter) -> None:
         )
 
 
-def _lock(matter: Matter) -> Matter:
-    return Matter.objects.select_for_update().select_related("unit").get(pk=matter.pk)
-
-
 def ballot_plan_create(
     *,
     actor: Any,
@@ -227,7 +229,7 @@ def ballot_plan_create(
     purpose = purpose.strip()
     channels = list(dict.fromkeys(notice_channels))
     with transaction.atomic():
-        locked = _lock(matter)
+        locked = lock_matter(matter)
         _ballot_matter(locked)
         if locked.status not in (MatterStatus.DRAFT, MatterStatus.OPEN):
             raise DecisionError(_("Voting on this matter is closed."))
@@ -281,7 +283,7 @@ def ballot_plan_create(
         if plan is None:
             plan = BallotPlan.objects.create(
                 matter=locked,
-                created_by=actor if getattr(actor, "is_authenticated", False) else None,
+                created_by=acting_user(actor),
                 **values,
             )
         else:
@@ -312,7 +314,7 @@ def ballot_team_set(*, actor: Any, matter: Matter, members: Sequence[Mapping[str
     if not has_perm(actor, MANAGE_BALLOTS, matter):
         raise NotPermitted()
     with transaction.atomic():
-        locked = _lock(matter)
+        locked = lock_matter(matter)
         _ballot_matter(locked)
         if locked.status not in (MatterStatus.DRAFT, MatterStatus.OPEN):
             raise DecisionError(_("Voting on this matter is closed."))
@@ -369,7 +371,7 @@ def ballots_issue(*, actor: Any, matter: Matter) -> int:
     if not has_perm(actor, MANAGE_BALLOTS, matter):
         raise NotPermitted()
     with transaction.atomic():
-        locked = _lock(matter)
+        locked = lock_matter(matter)
         _ballot_matter(locked)
         if locked.status != MatterStatus.OPEN:
             raise DecisionError(_("Ballots are issued once voting on the matter is open."))
@@ -484,7 +486,7 @@ def ballot_count_close(*, actor: Any, matter: Matter, witnesses: Sequence[str]) 
     if not rules_ballots.witnesses_valid(names):
         raise DecisionError(_("Name exactly two different household representatives as witnesses."))
     with transaction.atomic():
-        locked = _lock(matter)
+        locked = lock_matter(matter)
         _ballot_matter(locked)
         if locked.status != MatterStatus.OPEN:
             raise DecisionError(_("Voting on this matter is not open."))

@@ -32,7 +32,7 @@ from danchu.core.access.registry import has_perm
 from danchu.core.audit.services import audit_record
 from danchu.core.documents.models import GeneratedDocument
 from danchu.core.documents.services import document_generate
-from danchu.core.people.models import Household, Person
+from danchu.core.people.models import Person
 from danchu.core.units.models import Unit
 from danchu.decisions.domain import elections as rules_el
 from danchu.decisions.domain import rules
@@ -51,7 +51,12 @@ from danchu.decisions.models import (
 )
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS
 from danchu.decisions.permissions_elections import PLAN_ELECTIONS
-from danchu.decisions.services import DecisionError, matter_create
+from danchu.decisions.services import (
+    DecisionError,
+    acting_user,
+    matter_create,
+    village_households,
+)
 
 CANDIDATE_LIST = "decisions.candidate_list"
 ELECTION_KINDS = (rules.VILLAGE_HEAD, rules.BOARD_MEMBER)
@@ -88,10 +93,6 @@ def _locked_election(election: Election) -> Election:
         .select_related("matter", "matter__unit")
         .get(pk=election.pk)
     )
-
-
-def _user_or_none(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 # --- the term (R-VH-06) ----------------------------------------------------------------------
@@ -733,7 +734,7 @@ def dismissal_open(
     _not_in_future(received_on, _("The request"))
     with transaction.atomic():
         Unit.objects.select_for_update().filter(pk=village.pk).first()
-        households = Household.objects.current().filter(village=village).count()
+        households = village_households(village)
         if trigger == DismissalTrigger.PETITION:
             if petition_households is None:
                 raise DecisionError(_("Enter how many households signed the petition."))
@@ -771,7 +772,7 @@ def dismissal_open(
             petition_households=petition_households,
             received_on=received_on,
             matter=matter,
-            created_by=_user_or_none(actor),
+            created_by=acting_user(actor),
         )
         audit_record(
             actor=actor,

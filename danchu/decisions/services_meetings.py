@@ -48,7 +48,7 @@ from danchu.decisions.models import (
 )
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS
 from danchu.decisions.permissions_meetings import APPROVE_CLUSTER_PLAN
-from danchu.decisions.services import DecisionError
+from danchu.decisions.services import DecisionError, acting_user, village_households
 
 COUNTING_MINUTES_GENERATED = "decisions.counting_minutes_generated"
 
@@ -73,10 +73,6 @@ AUDIT_ACTIONS = (
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def _not_in_future(value: datetime | date, message: str) -> None:
@@ -117,10 +113,6 @@ def present_count(meeting: Meeting, cluster: MeetingCluster | None = None) -> in
     if cluster is not None:
         rows = rows.filter(cluster=cluster)
     return rows.count()
-
-
-def _current_households(village: Unit) -> int:
-    return Household.objects.current().filter(village=village).count()
 
 
 def _approval(meeting: Meeting, votes: int, what: str) -> int:
@@ -205,7 +197,7 @@ def meeting_create(
             scheduled_at=scheduled_at,
             place=place,
             convenor_name=convenor_name,
-            created_by=_user(actor),
+            created_by=acting_user(actor),
         )
         Matter.objects.filter(pk__in=matter_ids).update(meeting=meeting)
         audit_record(
@@ -347,7 +339,7 @@ def cluster_add(
         _require_status(locked, MeetingStatus.PLANNED, MeetingStatus.NOTIFIED)
         if locked.cluster_plan_approved_on is not None:
             raise DecisionError(_("The commune has already approved the cluster plan."))
-        households = _current_households(locked.unit)
+        households = village_households(locked.unit)
         if not domain.clusters_allowed(households, scattered):
             raise DecisionError(
                 _(
@@ -463,7 +455,7 @@ def meeting_start(*, actor: Any, meeting: Meeting, started_at: datetime) -> Meet
         for matter in matters:
             if matter.status == MatterStatus.DRAFT:
                 services.matter_open(actor=actor, matter=matter)
-        locked.eligible_households = _current_households(locked.unit)
+        locked.eligible_households = village_households(locked.unit)
         locked.started_at = started_at
         locked.status = MeetingStatus.IN_PROGRESS
         locked.save(update_fields=["eligible_households", "started_at", "status"])
@@ -529,7 +521,7 @@ def attendance_record(
                 attendee=attendee,
                 attendee_name=attendee_name,
                 authorised=bool(authorised),
-                recorded_by=_user(actor),
+                recorded_by=acting_user(actor),
             )
             Meeting.objects.filter(pk=locked.pk).update(present_count=F("present_count") + 1)
             audit_record(
@@ -785,7 +777,7 @@ def tally_record(
                 other=other,
                 invalid=invalid,
                 other_opinions=other_opinions.strip(),
-                recorded_by=_user(actor),
+                recorded_by=acting_user(actor),
             )
             sums = MeetingTally.objects.filter(matter=target).aggregate(
                 agree=Sum("agree"), disagree=Sum("disagree"), other=Sum("other")

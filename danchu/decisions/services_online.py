@@ -22,7 +22,6 @@ from danchu.core.audit.services import audit_record
 from danchu.core.people.models import Household
 from danchu.decisions.domain import ballots as rules_ballots
 from danchu.decisions.domain import rules
-from danchu.decisions.domain.initiative import initiative_reaches_agenda
 from danchu.decisions.models import (
     Choice,
     DecisionForm,
@@ -36,17 +35,21 @@ from danchu.decisions.models import (
 )
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS
 from danchu.decisions.permissions_ballots import MANAGE_ONLINE
-from danchu.decisions.services import DecisionError, matter_open, valid_consents
+from danchu.decisions.services import (
+    DecisionError,
+    initiative_support_check,
+    is_representative,
+    lock_matter,
+    locked_matter_status,
+    matter_open,
+    village_households,
+)
 from danchu.decisions.services_ballots import (
     team_members_of,
     team_of,
     team_problem_message,
     team_replace,
 )
-
-
-def _lock(matter: Matter) -> Matter:
-    return Matter.objects.select_for_update().select_related("unit").get(pk=matter.pk)
 
 
 def _online_matter(matter: Matter) -> None:
@@ -61,7 +64,7 @@ def online_team_set(*, actor: Any, matter: Matter, members: Sequence[Mapping[str
     if not has_perm(actor, MANAGE_ONLINE, matter):
         raise NotPermitted()
     with transaction.atomic():
-        locked = _lock(matter)
+        locked = lock_matter(matter)
         _online_matter(locked)
         if locked.status not in (MatterStatus.DRAFT, MatterStatus.POLL, MatterStatus.OPEN):
             raise DecisionError(_("Voting on this matter is closed."))
@@ -81,7 +84,7 @@ def poll_open(*, actor: Any, matter: Matter) -> Matter:
     if not has_perm(actor, RUN_MATTERS, matter):
         raise NotPermitted()
     with transaction.atomic():
-        locked = _lock(matter)
+        locked = lock_matter(matter)
         _online_matter(locked)
         if locked.status != MatterStatus.DRAFT:
             raise DecisionError(_("The poll starts from a draft matter."))
@@ -94,19 +97,7 @@ def poll_open(*, actor: Any, matter: Matter) -> Matter:
                 _("The poll on voting online was already held; choose another form.")
             )
         if locked.origin == MatterOrigin.INITIATIVE:
-            households = Household.objects.current().filter(village=locked.unit).count()
-            if not initiative_reaches_agenda(
-                households,
-                valid_consents(locked, timezone.localdate()),
-                locked.initiative_front_approved,
-            ):
-                raise DecisionError(
-                    _(
-                        # xgettext:no-python-format
-                        "Fewer than 10% of the village's households have consented in the last "
-                        "three months, and the Front work committee has not approved it."
-                    )
-                )
+            initiative_support_check(locked)
         elif not locked.front_agreed_by:
             raise DecisionError(_("Record the Front head's agreement before the poll."))
         problems = rules_ballots.team_problems(
@@ -135,10 +126,8 @@ def poll_answer(
 ) -> OnlinePollResponse:
     """One answer per household to the poll: by its representative online, or entered by the
     team for a household without a device (who entered it is kept)."""
-    is_representative = getattr(actor, "person_id", None) is not None and (
-        actor.person_id == household.representative_id
-    )
-    if not is_representative and not has_perm(actor, RECORD_VOTES, matter):
+    by_representative = is_representative(actor, household)
+    if not by_representative and not has_perm(actor, RECORD_VOTES, matter):
         raise NotPermitted()
     if choice not in Choice.values:
         raise DecisionError(_("Unknown choice."))
@@ -146,27 +135,21 @@ def poll_answer(
         raise DecisionError(_("This household does not belong to the village of the matter."))
     try:
         with transaction.atomic():
-            status = (
-                Matter.objects.select_for_update()
-                .filter(pk=matter.pk)
-                .values_list("status", flat=True)
-                .get()
-            )
-            if status != MatterStatus.POLL:
+            if locked_matter_status(matter) != MatterStatus.POLL:
                 raise DecisionError(_("The poll on voting online is not open."))
             answer = OnlinePollResponse.objects.create(
                 matter=matter,
                 household=household,
                 choice=choice,
                 other_opinion=normalise_spaces(other_opinion)[:500],
-                entered_by=None if is_representative else actor,
+                entered_by=None if by_representative else actor,
             )
             audit_record(
                 actor=actor,
                 action="decisions.poll_answered",
                 target=matter,
                 unit=matter.unit,
-                data={"household": household.pk, "by_team": not is_representative},
+                data={"household": household.pk, "by_team": not by_representative},
             )
     except IntegrityError:
         raise DecisionError(_("This household has already answered the poll.")) from None
@@ -183,10 +166,10 @@ def poll_close(*, actor: Any, matter: Matter, closes_at: datetime | None = None)
     if closes_at is not None and closes_at <= timezone.now():
         raise DecisionError(_("The online vote must end in the future."))
     with transaction.atomic():
-        locked = _lock(matter)
+        locked = lock_matter(matter)
         if locked.status != MatterStatus.POLL:
             raise DecisionError(_("The poll on voting online is not open."))
-        households = Household.objects.current().filter(village=locked.unit).count()
+        households = village_households(locked.unit)
         chose = OnlinePollResponse.objects.filter(
             matter=locked, choice=Choice.AGREE, household__left_on__isnull=True
         ).count()
@@ -219,7 +202,7 @@ def matter_form_change(*, actor: Any, matter: Matter, form: str) -> Matter:
     if form not in DecisionForm.values:
         raise DecisionError(_("Unknown form of decision."))
     with transaction.atomic():
-        locked = _lock(matter)
+        locked = lock_matter(matter)
         if locked.status != MatterStatus.DRAFT:
             raise DecisionError(_("Only a draft matter can change its form."))
         if locked.parent_id is not None:
@@ -261,5 +244,5 @@ def poll_state(matter: Matter) -> dict[str, int]:
         disagree=Count("pk", filter=Q(choice=Choice.DISAGREE)),
         other=Count("pk", filter=Q(choice=Choice.OTHER)),
     )
-    counts["households"] = Household.objects.current().filter(village=matter.unit).count()
+    counts["households"] = village_households(matter.unit)
     return counts

@@ -37,6 +37,7 @@ from danchu.common.text import normalise_spaces
 from danchu.core.access.errors import NotPermitted
 from danchu.core.access.registry import has_perm
 from danchu.core.audit.services import audit_record
+from danchu.core.documents.models import GeneratedDocument
 from danchu.core.documents.services import document_generate
 from danchu.decisions import outcome_hooks
 from danchu.decisions.documents_outcomes import (
@@ -60,16 +61,12 @@ from danchu.decisions.models import (
 from danchu.decisions.permissions import RUN_MATTERS
 from danchu.decisions.permissions_outcomes import (
     APPROVE_INITIATIVE,
+    BODY_PERMISSION,
     COMMUNE_COMMITTEE_ACTS,
-    COMMUNE_FRONT_ACTS,
 )
-from danchu.decisions.services import DecisionError, matter_create
+from danchu.decisions.services import DecisionError, acting_user, lock_matter, matter_create
 
 FORMATS = ("pdf", "docx")
-BODY_PERMISSION = {
-    rules.COMMUNE_COMMITTEE: COMMUNE_COMMITTEE_ACTS,
-    rules.COMMUNE_FRONT: COMMUNE_FRONT_ACTS,
-}
 AMENDABLE = (
     DecisionStatus.SENT,
     DecisionStatus.IN_EFFECT,
@@ -350,7 +347,7 @@ def decision_draw_up(
             send_due=rules.send_due(voting_ended_on(locked)),
             recognising_body=rules.recognising_body(locked.kind),
             effective_on=effective_on,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=acting_user(actor),
         )
         audit_record(
             actor=actor,
@@ -479,29 +476,50 @@ def _answer_data(locked: CommunityDecision, actor: Any) -> dict[str, Any]:
     }
 
 
+def _answer_paper(
+    *,
+    actor: Any,
+    decision: CommunityDecision,
+    on: date,
+    not_answerable: str,
+    doc_type: str,
+    data: dict[str, Any],
+) -> tuple[CommunityDecision, GeneratedDocument]:
+    """Lock a decision sent to the commune and not yet answered, check the answer's date and
+    generate the answer's paper (recognition or written refusal, Art. 21(2)); in the caller's
+    transaction."""
+    locked = _lock(decision)
+    if locked.status != DecisionStatus.SENT:
+        raise DecisionError(not_answerable)
+    _clean_date(
+        on,
+        not_before=locked.received_on or locked.sent_on,
+        before_message=_("The answer cannot be dated before the decision was received."),
+    )
+    document = document_generate(
+        actor=actor,
+        doc_type=doc_type,
+        unit=_commune_unit(locked.matter),
+        data={**_answer_data(locked, actor), **data},
+        formats=FORMATS,
+    )
+    return locked, document
+
+
 def decision_recognise(*, actor: Any, decision: CommunityDecision, on: date) -> CommunityDecision:
     """The recognising body recognises the decision (Art. 21(2)); it takes effect on that day
     (items 3–5). Generates the recognition decision and runs the "recognised" hooks."""
     _check_body(actor, decision)
     with transaction.atomic():
-        locked = _lock(decision)
-        if locked.status != DecisionStatus.SENT:
-            raise DecisionError(
-                _("Only a decision sent to the commune and not yet answered can be recognised.")
-            )
-        _clean_date(
-            on,
-            not_before=locked.received_on or locked.sent_on,
-            before_message=_("The answer cannot be dated before the decision was received."),
-        )
-        data = _answer_data(locked, actor)
-        data["recognised_on"] = on.isoformat()
-        document = document_generate(
+        locked, document = _answer_paper(
             actor=actor,
+            decision=decision,
+            on=on,
+            not_answerable=_(
+                "Only a decision sent to the commune and not yet answered can be recognised."
+            ),
             doc_type=RECOGNITION,
-            unit=_commune_unit(locked.matter),
-            data=data,
-            formats=FORMATS,
+            data={"recognised_on": on.isoformat()},
         )
         locked.status = DecisionStatus.RECOGNISED
         locked.recognised_on = on
@@ -539,25 +557,15 @@ def decision_refuse(
             _("Give the reasons: a refusal is a written answer with reasons (Art. 21(2)).")
         )
     with transaction.atomic():
-        locked = _lock(decision)
-        if locked.status != DecisionStatus.SENT:
-            raise DecisionError(
-                _("Only a decision sent to the commune and not yet answered can be refused.")
-            )
-        _clean_date(
-            on,
-            not_before=locked.received_on or locked.sent_on,
-            before_message=_("The answer cannot be dated before the decision was received."),
-        )
-        data = _answer_data(locked, actor)
-        data["refused_on"] = on.isoformat()
-        data["reasons"] = reasons
-        document = document_generate(
+        locked, document = _answer_paper(
             actor=actor,
+            decision=decision,
+            on=on,
+            not_answerable=_(
+                "Only a decision sent to the commune and not yet answered can be refused."
+            ),
             doc_type=RECOGNITION_REFUSAL,
-            unit=_commune_unit(locked.matter),
-            data=data,
-            formats=FORMATS,
+            data={"refused_on": on.isoformat(), "reasons": reasons},
         )
         locked.status = DecisionStatus.REFUSED
         locked.refused_on = on
@@ -613,16 +621,26 @@ def decision_set_effective(
 # --- amendment and annulment (Art. 22) ----------------------------------------------------------
 
 
+def _committee_grounds(
+    actor: Any, decision: CommunityDecision, grounds: str, *, missing: str
+) -> str:
+    """Art. 22 acts are the commune UBND's, and state their grounds."""
+    if not has_perm(actor, COMMUNE_COMMITTEE_ACTS, decision):
+        raise NotPermitted()
+    grounds = grounds.strip()
+    if not grounds:
+        raise DecisionError(missing)
+    return grounds
+
+
 def decision_annul(
     *, actor: Any, decision: CommunityDecision, on: date, grounds: str
 ) -> CommunityDecision:
     """The commune UBND annuls a decision that is unlawful, against good customs or made
     without following the procedure (Art. 22); the matter is annulled too."""
-    if not has_perm(actor, COMMUNE_COMMITTEE_ACTS, decision):
-        raise NotPermitted()
-    grounds = grounds.strip()
-    if not grounds:
-        raise DecisionError(_("State the grounds for annulling the decision."))
+    grounds = _committee_grounds(
+        actor, decision, grounds, missing=_("State the grounds for annulling the decision.")
+    )
     with transaction.atomic():
         locked = _lock(decision)
         if locked.status == DecisionStatus.ANNULLED:
@@ -657,11 +675,12 @@ def decision_request_amendment(
     """The commune UBND asks the community to amend a decision made without following the
     procedure (Art. 22); the grounds and the day are kept in ``amendment_grounds`` and
     ``amendment_requested_on``."""
-    if not has_perm(actor, COMMUNE_COMMITTEE_ACTS, decision):
-        raise NotPermitted()
-    grounds = grounds.strip()
-    if not grounds:
-        raise DecisionError(_("State the grounds for asking the community to amend it."))
+    grounds = _committee_grounds(
+        actor,
+        decision,
+        grounds,
+        missing=_("State the grounds for asking the community to amend it."),
+    )
     with transaction.atomic():
         locked = _lock(decision)
         if locked.status in (DecisionStatus.ANNULLED, DecisionStatus.AMENDMENT_REQUESTED):
@@ -732,7 +751,7 @@ def initiative_front_approve(*, actor: Any, matter: Matter) -> Matter:
     if not has_perm(actor, APPROVE_INITIATIVE, matter):
         raise NotPermitted()
     with transaction.atomic():
-        locked = Matter.objects.select_for_update().select_related("unit").get(pk=matter.pk)
+        locked = lock_matter(matter)
         if locked.origin != MatterOrigin.INITIATIVE:
             raise DecisionError(_("This matter is not a residents' initiative."))
         if locked.status != MatterStatus.DRAFT:

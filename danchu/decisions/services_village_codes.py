@@ -60,16 +60,12 @@ from danchu.decisions.models import (
     VillageCodeStatus,
 )
 from danchu.decisions.permissions_village_codes import CONTROL_CODES, MANAGE_CODES
-from danchu.decisions.services import DecisionError, matter_create
+from danchu.decisions.services import DecisionError, acting_user, matter_create
 
 S = VillageCodeStatus
 FORMATS = ("pdf", "docx")
 # Statuses in which the code binds the community (wholly or in part).
 BINDING = (S.IN_EFFECT, S.PARTLY_SUSPENDED, S.SUSPENDED)
-
-
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def _text(value: str) -> str:
@@ -102,6 +98,38 @@ def _signer(actor: Any) -> str:
     return getattr(actor, "full_name", "") or ""
 
 
+def _title_and_text(title: str, text: str) -> tuple[str, str]:
+    """The draft's title and text, cleaned; both are required."""
+    title, text = normalise_spaces(title)[:255], _text(text)
+    if not title:
+        raise DecisionError(_("The title is required."))
+    if not text:
+        raise DecisionError(_("The text of the draft is required."))
+    return title, text
+
+
+def _controlling_commune(actor: Any, code: VillageCode) -> Unit:
+    """The commune whose People's Committee controls the code (ND 61 Arts 11–14), if the actor
+    acts for it."""
+    commune = code.unit.parent
+    if commune is None or not has_perm(actor, CONTROL_CODES, commune):
+        raise NotPermitted()
+    return commune
+
+
+def _answered_report(
+    code: VillageCode, on: date, *, before_recognition: str, before_report: str
+) -> date | None:
+    """The pending report a suspension or abolition on ``on`` answers (ND 61 Arts 12, 14),
+    refusing a date before the recognition or before that report."""
+    if code.recognised_on is not None and on < code.recognised_on:
+        raise DecisionError(before_recognition)
+    reported = code.suspension_reported_on if report_pending(code) else None
+    if reported is not None and on < reported:
+        raise DecisionError(before_report)
+    return reported
+
+
 # --- drafting and posting (ND 61 Arts 8–9) ----------------------------------------------------
 
 
@@ -112,14 +140,10 @@ def code_draft(*, actor: Any, village: Unit, title: str, text: str) -> VillageCo
         raise DecisionError(_("A village code belongs to a village."))
     if not has_perm(actor, MANAGE_CODES, village):
         raise NotPermitted()
-    title, text = normalise_spaces(title)[:255], _text(text)
-    if not title:
-        raise DecisionError(_("The title is required."))
-    if not text:
-        raise DecisionError(_("The text of the draft is required."))
+    title, text = _title_and_text(title, text)
     with transaction.atomic():
         code = VillageCode.objects.create(
-            unit=village, title=title, draft_text=text, created_by=_user(actor)
+            unit=village, title=title, draft_text=text, created_by=acting_user(actor)
         )
         audit_record(
             actor=actor,
@@ -136,11 +160,7 @@ def code_edit(*, actor: Any, code: VillageCode, title: str, text: str) -> Villag
     was posted."""
     if not has_perm(actor, MANAGE_CODES, code):
         raise NotPermitted()
-    title, text = normalise_spaces(title)[:255], _text(text)
-    if not title:
-        raise DecisionError(_("The title is required."))
-    if not text:
-        raise DecisionError(_("The text of the draft is required."))
+    title, text = _title_and_text(title, text)
     with transaction.atomic():
         locked = _lock(code)
         if locked.status != S.DRAFTING:
@@ -472,9 +492,7 @@ def community_decision_of(code: VillageCode) -> CommunityDecision | None:
 def code_recognition_issue(*, actor: Any, code: VillageCode) -> GeneratedDocument:
     """Issue the ND 61 Mẫu 03 recognition decision for a recognised code whose community
     decision carries no recognition paper yet (Art. 11(2))."""
-    commune = code.unit.parent
-    if commune is None or not has_perm(actor, CONTROL_CODES, commune):
-        raise NotPermitted()
+    commune = _controlling_commune(actor, code)
     with transaction.atomic():
         locked = _lock(code)
         if locked.status not in BINDING or locked.recognised_on is None:
@@ -524,9 +542,7 @@ def report_pending(code: VillageCode) -> bool:
 def code_suspension_report(*, actor: Any, code: VillageCode, received_on: date) -> VillageCode:
     """The commune receives a written report on a code in effect; it must answer within 3
     working days by suspending it (ND 61 Art. 12) or decide an abolition within 5 (Art. 14)."""
-    commune = code.unit.parent
-    if commune is None or not has_perm(actor, CONTROL_CODES, commune):
-        raise NotPermitted()
+    commune = _controlling_commune(actor, code)
     _not_in_future(received_on)
     with transaction.atomic():
         locked = _lock(code)
@@ -561,9 +577,7 @@ def code_suspend(
 ) -> VillageCode:
     """Suspend the whole code (a breach of the drafting or adoption procedure) or the named
     provisions (content unsuitable or unlawful), ND 61 Art. 12; generates Mẫu 04."""
-    commune = code.unit.parent
-    if commune is None or not has_perm(actor, CONTROL_CODES, commune):
-        raise NotPermitted()
+    commune = _controlling_commune(actor, code)
     reason, provisions = _text(reason), _text(provisions)
     if not reason:
         raise DecisionError(_("State the grounds for the suspension."))
@@ -574,11 +588,12 @@ def code_suspend(
         locked = _lock(code)
         if locked.status not in (S.IN_EFFECT, S.PARTLY_SUSPENDED):
             raise DecisionError(_("Only a code in effect can be suspended."))
-        if locked.recognised_on is not None and on < locked.recognised_on:
-            raise DecisionError(_("A code cannot be suspended before it was recognised."))
-        reported = locked.suspension_reported_on if report_pending(locked) else None
-        if reported is not None and on < reported:
-            raise DecisionError(_("The suspension cannot precede the report it answers."))
+        reported = _answered_report(
+            locked,
+            on,
+            before_recognition=_("A code cannot be suspended before it was recognised."),
+            before_report=_("The suspension cannot precede the report it answers."),
+        )
         locked.status = S.SUSPENDED if whole else S.PARTLY_SUSPENDED
         locked.suspended_on = on
         locked.suspended_part = "" if whole else provisions
@@ -629,9 +644,7 @@ def code_suspend(
 def code_abolish(*, actor: Any, code: VillageCode, on: date, reason: str) -> VillageCode:
     """Abolish a code (ND 61 Art. 14), also when it lacked the adoption ratio and was not
     adopted again; decided within 5 working days of the report; generates Mẫu 05."""
-    commune = code.unit.parent
-    if commune is None or not has_perm(actor, CONTROL_CODES, commune):
-        raise NotPermitted()
+    commune = _controlling_commune(actor, code)
     reason = _text(reason)
     if not reason:
         raise DecisionError(_("State the grounds for the abolition."))
@@ -640,11 +653,12 @@ def code_abolish(*, actor: Any, code: VillageCode, on: date, reason: str) -> Vil
         locked = _lock(code)
         if locked.status not in BINDING:
             raise DecisionError(_("Only a recognised code can be abolished."))
-        if locked.recognised_on is not None and on < locked.recognised_on:
-            raise DecisionError(_("A code cannot be abolished before it was recognised."))
-        reported = locked.suspension_reported_on if report_pending(locked) else None
-        if reported is not None and on < reported:
-            raise DecisionError(_("The abolition cannot precede the report it answers."))
+        reported = _answered_report(
+            locked,
+            on,
+            before_recognition=_("A code cannot be abolished before it was recognised."),
+            before_report=_("The abolition cannot precede the report it answers."),
+        )
         locked.status, locked.abolished_on, locked.abolition_reason = S.ABOLISHED, on, reason
         document = document_generate(
             actor=actor,
@@ -728,7 +742,10 @@ def code_review_record(
             if locked.recognised_on is not None and reviewed_on < locked.recognised_on:
                 raise DecisionError(_("A review cannot precede the recognition of the code."))
             review = VillageCodeReview.objects.create(
-                code=locked, reviewed_on=reviewed_on, summary=summary, recorded_by=_user(actor)
+                code=locked,
+                reviewed_on=reviewed_on,
+                summary=summary,
+                recorded_by=acting_user(actor),
             )
             audit_record(
                 actor=actor,

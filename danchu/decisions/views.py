@@ -3,7 +3,8 @@ and the steps the village head and the ballot team take."""
 
 from __future__ import annotations
 
-from django.contrib import messages
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +15,6 @@ from danchu.common.form_flow import submit_to_service
 from danchu.common.pagination import paginate
 from danchu.core.access.errors import NotPermitted, not_found
 from danchu.core.access.registry import has_perm
-from danchu.core.people.models import Household
 from danchu.core.units.access import access_unit_by_code
 from danchu.core.units.selectors import ancestors_of
 from danchu.decisions.access import access_matter_by_id
@@ -27,21 +27,12 @@ from danchu.decisions.services import (
     matter_close,
     matter_create,
     matter_open,
+    represented_household,
     settled_by_a_step,
+    village_household,
     vote_record,
 )
-
-REFUSALS = (DecisionError,)
-
-
-def _my_household(request: HttpRequest, matter: Matter) -> Household | None:
-    """The household the logged-in person represents in the matter's village, if any."""
-    person_id = getattr(request.user, "person_id", None)
-    if not person_id:
-        return None
-    return (
-        Household.objects.current().filter(village=matter.unit, representative_id=person_id).first()
-    )
+from danchu.decisions.view_steps import REFUSALS, matter_page, post_button, post_step
 
 
 @require_GET
@@ -84,7 +75,7 @@ def matter_new(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     matter = access_matter_by_id(request.user, pk)
-    household = _my_household(request, matter)
+    household = represented_household(request.user, matter)
     already = (
         household is not None
         and HouseholdVote.objects.filter(matter=matter, household=household).exists()
@@ -119,28 +110,31 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def matter_vote(request: HttpRequest, pk: int) -> HttpResponse:
     """The household representative's vote: one choice and one button."""
     matter = access_matter_by_id(request.user, pk)
-    household = _my_household(request, matter)
+    household = represented_household(request.user, matter)
     form = VoteForm(request.POST)
     if household is None:  # only a household's representative votes online
         raise not_found()
-    if form.is_valid():
+
+    def run(data: dict[str, Any]) -> Any:
         try:
-            vote_record(
+            return vote_record(
                 actor=request.user,
                 matter=matter,
                 household=household,
                 channel=VoteChannel.ONLINE,
-                **form.cleaned_data,
+                **data,
             )
-        except DecisionError as exc:
-            messages.error(request, str(exc))
         except NotPermitted:
-            messages.error(request, _("Your household cannot vote online on this matter."))
-        else:
-            messages.success(request, _("Your household's vote was recorded. Thank you."))
-    else:
-        messages.error(request, _("Please choose one answer."))
-    return redirect("decisions:matter_detail", pk=matter.pk)
+            raise DecisionError(_("Your household cannot vote online on this matter.")) from None
+
+    return post_step(
+        request,
+        form,
+        run,
+        done=_("Your household's vote was recorded. Thank you."),
+        back=matter_page(matter.pk),
+        invalid=lambda _form: _("Please choose one answer."),
+    )
 
 
 @login_required
@@ -148,52 +142,46 @@ def matter_vote(request: HttpRequest, pk: int) -> HttpResponse:
 def matter_record(request: HttpRequest, pk: int) -> HttpResponse:
     """The ballot team or the village head enters a paper ballot or a meeting vote."""
     matter = access_matter_by_id(request.user, pk, permission=RECORD_VOTES)
-    form = PaperVoteForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        household = (
-            Household.objects.current()
-            .filter(village=matter.unit, code=data["household_code"].strip())
-            .first()
+
+    def run(data: dict[str, Any]) -> Any:
+        return vote_record(
+            actor=request.user,
+            matter=matter,
+            household=village_household(matter.unit, data["household_code"]),
+            choice=data["choice"],
+            channel=data["channel"],
+            other_opinion=data["other_opinion"],
         )
-        if household is None:
-            messages.error(request, _("No current household with that number in this village."))
-        else:
-            try:
-                vote_record(
-                    actor=request.user,
-                    matter=matter,
-                    household=household,
-                    choice=data["choice"],
-                    channel=data["channel"],
-                    other_opinion=data["other_opinion"],
-                )
-            except DecisionError as exc:
-                messages.error(request, str(exc))
-            else:
-                messages.success(request, _("The household's voice was recorded."))
-    else:
-        messages.error(request, _("Please fill in the household number and the choice."))
-    return redirect("decisions:matter_detail", pk=matter.pk)
+
+    return post_step(
+        request,
+        PaperVoteForm(request.POST),
+        run,
+        done=_("The household's voice was recorded."),
+        back=matter_page(matter.pk),
+        invalid=lambda _form: _("Please fill in the household number and the choice."),
+    )
 
 
 @login_required
 @require_POST
 def matter_open_view(request: HttpRequest, pk: int) -> HttpResponse:
     matter = access_matter_by_id(request.user, pk, permission=RUN_MATTERS)
-    try:
-        matter_open(actor=request.user, matter=matter)
-    except DecisionError as exc:
-        messages.error(request, str(exc))
-    return redirect("decisions:matter_detail", pk=matter.pk)
+    return post_button(
+        request,
+        lambda: matter_open(actor=request.user, matter=matter),
+        done=None,
+        back=matter_page(matter.pk),
+    )
 
 
 @login_required
 @require_POST
 def matter_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     matter = access_matter_by_id(request.user, pk, permission=RUN_MATTERS)
-    try:
-        matter_close(actor=request.user, matter=matter)
-    except DecisionError as exc:
-        messages.error(request, str(exc))
-    return redirect("decisions:matter_detail", pk=matter.pk)
+    return post_button(
+        request,
+        lambda: matter_close(actor=request.user, matter=matter),
+        done=None,
+        back=matter_page(matter.pk),
+    )

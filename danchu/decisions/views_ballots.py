@@ -9,10 +9,10 @@ commune's page of villages is public once the matter is closed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import segno
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse
@@ -49,7 +49,6 @@ from danchu.decisions.models import (
 )
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS, VIEW_RESULTS
 from danchu.decisions.permissions_ballots import MANAGE_BALLOTS, VIEW_COMMUNE_TALLY
-from danchu.decisions.services import DecisionError
 from danchu.decisions.services_ballots import (
     ballot_count_close,
     ballot_enter,
@@ -60,8 +59,8 @@ from danchu.decisions.services_ballots import (
     plan_problems,
     team_of,
 )
+from danchu.decisions.view_steps import REFUSALS, matter_page, post_button
 
-REFUSALS = (DecisionError,)
 BALLOTS_PER_PRINT_PAGE = 50
 CLOSED = (MatterStatus.ADOPTED, MatterStatus.REJECTED, MatterStatus.ANNULLED)
 
@@ -73,8 +72,35 @@ def _ballot_matter(request: HttpRequest, pk: int, permission: str) -> Matter:
     return matter
 
 
-def _back(matter: Matter) -> HttpResponse:
-    return redirect("decisions:matter_detail", pk=matter.pk)
+def _progress(matter: Matter) -> dict[str, int]:
+    """Ballots issued and ballots entered so far."""
+    return Ballot.objects.filter(matter=matter).aggregate(
+        issued=Count("pk"), entered=Count("pk", filter=Q(vote__isnull=False))
+    )
+
+
+def team_page(
+    request: HttpRequest,
+    matter: Matter,
+    *,
+    purpose: str,
+    save: Callable[..., Any],
+    done: str,
+    title: str,
+) -> HttpResponse:
+    """The page of a matter's ballot or online voting team: ``save(actor=, matter=, members=)``
+    replaces its members."""
+    form = TeamForm(request.POST or None, initial=TeamForm.initial_from(team_of(matter, purpose)))
+    response = submit_to_service(
+        request,
+        form,
+        lambda _data: save(actor=request.user, matter=matter, members=form.members()),
+        refusals=REFUSALS,
+        success=lambda _team: (done, matter_page(matter.pk)),
+    )
+    return response or render(
+        request, "decisions/ballots/team.html", {"form": form, "matter": matter, "title": title}
+    )
 
 
 @login_required
@@ -102,7 +128,7 @@ def ballots_plan(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         lambda data: ballot_plan_create(actor=request.user, matter=matter, **data),
         refusals=REFUSALS,
-        success=lambda _plan: (_("The ballot plan was saved."), _back(matter)),
+        success=lambda _plan: (_("The ballot plan was saved."), matter_page(matter.pk)),
     )
     return done or render(
         request, "decisions/ballots/plan.html", {"form": form, "matter": matter, "plan": plan}
@@ -113,19 +139,13 @@ def ballots_plan(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ballots_team(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _ballot_matter(request, pk, MANAGE_BALLOTS)
-    team = team_of(matter, TeamPurpose.BALLOT)
-    form = TeamForm(request.POST or None, initial=TeamForm.initial_from(team))
-    done = submit_to_service(
+    return team_page(
         request,
-        form,
-        lambda _data: ballot_team_set(actor=request.user, matter=matter, members=form.members()),
-        refusals=REFUSALS,
-        success=lambda _team: (_("The ballot team was saved."), _back(matter)),
-    )
-    return done or render(
-        request,
-        "decisions/ballots/team.html",
-        {"form": form, "matter": matter, "title": _("The ballot team")},
+        matter,
+        purpose=TeamPurpose.BALLOT,
+        save=ballot_team_set,
+        done=_("The ballot team was saved."),
+        title=_("The ballot team"),
     )
 
 
@@ -133,13 +153,12 @@ def ballots_team(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def ballots_issue_view(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _ballot_matter(request, pk, MANAGE_BALLOTS)
-    try:
-        created = ballots_issue(actor=request.user, matter=matter)
-    except DecisionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("%(count)s ballots were issued.") % {"count": created})
-    return _back(matter)
+    return post_button(
+        request,
+        lambda: ballots_issue(actor=request.user, matter=matter),
+        done=lambda created: _("%(count)s ballots were issued.") % {"count": created},
+        back=matter_page(matter.pk),
+    )
 
 
 def _print_context(request: HttpRequest, matter: Matter) -> dict[str, Any]:
@@ -225,9 +244,7 @@ def ballots_enter(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if done:
         return done
-    progress = Ballot.objects.filter(matter=matter).aggregate(
-        issued=Count("pk"), entered=Count("pk", filter=Q(vote__isnull=False))
-    )
+    progress = _progress(matter)
     return render(
         request,
         "decisions/ballots/enter.html",
@@ -253,14 +270,12 @@ def ballots_count(request: HttpRequest, pk: int) -> HttpResponse:
         success=lambda closed: (
             _("The ballots were counted and the vote closed: %(status)s.")
             % {"status": closed.get_status_display()},
-            _back(matter),
+            matter_page(matter.pk),
         ),
     )
     if done:
         return done
-    progress = Ballot.objects.filter(matter=matter).aggregate(
-        issued=Count("pk"), entered=Count("pk", filter=Q(vote__isnull=False))
-    )
+    progress = _progress(matter)
     return render(
         request,
         "decisions/ballots/count.html",
@@ -333,9 +348,7 @@ def ballots_panel_context(request: HttpRequest, matter: Matter) -> dict[str, Any
     if plan is None and not can_manage:
         return None
     team = team_of(matter, TeamPurpose.BALLOT)
-    progress = Ballot.objects.filter(matter=matter).aggregate(
-        issued=Count("pk"), entered=Count("pk", filter=Q(vote__isnull=False))
-    )
+    progress = _progress(matter)
     is_open = matter.status == MatterStatus.OPEN
     return {
         "plan": plan,

@@ -10,7 +10,6 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -64,8 +63,8 @@ from danchu.decisions.services_elections import (
     overdue_new_elections,
     took_office,
 )
+from danchu.decisions.view_steps import REFUSALS, post_step
 
-REFUSALS = (DecisionError,)
 STEP_LABELS = {
     rules_el.PLAN: gettext_lazy("Commune chair's decision and plan"),
     rules_el.TEAM: gettext_lazy("Election team set up"),
@@ -249,20 +248,17 @@ def _election_step(
     answer; someone who may not see the election gets a 404."""
     election = access_election_by_id(request.user, pk, permission=VIEW_ELECTIONS)
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            run(election, form)
-        except DecisionError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, done_message)
-    else:
-        messages.error(
-            request,
+    return post_step(
+        request,
+        form,
+        lambda _data: run(election, form),
+        done=done_message,
+        back=redirect("decisions:elections_detail", pk=election.pk),
+        invalid=lambda f: (
             _("Please correct the form: %(errors)s")
-            % {"errors": "; ".join(str(e) for errs in form.errors.values() for e in errs)},
-        )
-    return redirect("decisions:elections_detail", pk=election.pk)
+            % {"errors": "; ".join(str(e) for errs in f.errors.values() for e in errs)}
+        ),
+    )
 
 
 @login_required
@@ -402,14 +398,11 @@ def dismissal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def dismissal_interim(request: HttpRequest, pk: int) -> HttpResponse:
     dismissal = access_dismissal_by_id(request.user, pk)
-    form = InterimHeadForm(request.POST)
-    if form.is_valid():
-        try:
-            interim_head_appoint(actor=request.user, dismissal=dismissal, **form.cleaned_data)
-        except DecisionError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("The interim head was recorded."))
-    else:
-        messages.error(request, _("Please fill in the interim head, the date and the agreement."))
-    return redirect("decisions:elections_dismissal", pk=dismissal.pk)
+    return post_step(
+        request,
+        InterimHeadForm(request.POST),
+        lambda data: interim_head_appoint(actor=request.user, dismissal=dismissal, **data),
+        done=_("The interim head was recorded."),
+        back=redirect("decisions:elections_dismissal", pk=dismissal.pk),
+        invalid=lambda _form: _("Please fill in the interim head, the date and the agreement."),
+    )

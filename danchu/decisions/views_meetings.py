@@ -4,11 +4,8 @@ the counts and closing for the village's officials. Outsiders get a 404."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,10 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from danchu.common.form_flow import submit_to_service
 from danchu.common.pagination import paginate
 from danchu.common.text import fold
-from danchu.core.access.errors import not_found
 from danchu.core.access.registry import has_perm
 from danchu.core.people.models import Household, HouseholdMember
-from danchu.core.units.access import access_unit_by_code
 from danchu.core.units.selectors import ancestors_of
 from danchu.decisions import services_meetings as svc
 from danchu.decisions.access import access_matter_by_id
@@ -52,22 +47,14 @@ from danchu.decisions.models import (
 )
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS, VIEW_RESULTS
 from danchu.decisions.permissions_meetings import APPROVE_CLUSTER_PLAN, VIEW_MEETING_RECORDS
-from danchu.decisions.services import DecisionError
-
-REFUSALS = (DecisionError,)
-
-
-def _village(request: HttpRequest, code: str, permission: str):
-    village = access_unit_by_code(request.user, code, permission=permission)
-    if not village.is_village:
-        raise not_found()
-    return village
+from danchu.decisions.services import DecisionError, village_household
+from danchu.decisions.view_steps import REFUSALS, access_village_by_code, matter_page, post_step
 
 
 @require_GET
 def meetings_list(request: HttpRequest, code: str) -> HttpResponse:
     """The village's meetings: title, time and place are public once the notice is out."""
-    village = _village(request, code, VIEW_RESULTS)
+    village = access_village_by_code(request, code, VIEW_RESULTS)
     meetings = Meeting.objects.filter(unit=village).order_by("-scheduled_at", "-pk")
     if not has_perm(request.user, VIEW_MEETING_RECORDS, village):
         meetings = meetings.exclude(status=MeetingStatus.PLANNED)
@@ -86,7 +73,7 @@ def meetings_list(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meetings_new(request: HttpRequest, code: str) -> HttpResponse:
-    village = _village(request, code, RUN_MATTERS)
+    village = access_village_by_code(request, code, RUN_MATTERS)
     form = MeetingForm(request.POST or None, village=village)
     done = submit_to_service(
         request,
@@ -182,36 +169,8 @@ def meetings_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the steps (POST) ------------------------------------------------------------------------
 
 
-def _errors(form: forms.Form) -> str:
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
-
-
-def _step(
-    request: HttpRequest,
-    meeting: Meeting,
-    form: forms.Form,
-    run: Callable[[dict[str, Any]], Any],
-    success: str,
-) -> HttpResponse:
-    if form.is_valid():
-        try:
-            run(form.cleaned_data)
-        except DecisionError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, success)
-    else:
-        messages.error(request, _errors(form))
+def _back(meeting: Meeting) -> HttpResponse:
     return redirect("decisions:meetings_detail", pk=meeting.pk)
-
-
-def _household(meeting: Meeting, code: str) -> Household | None:
-    return (
-        Household.objects.current()
-        .select_related("representative")
-        .filter(village_id=meeting.unit_id, code=code.strip())
-        .first()
-    )
 
 
 def _member(household: Household, name: str):
@@ -237,14 +196,14 @@ def _cluster(meeting: Meeting, value: str | None):
 @require_POST
 def meetings_notice(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
-    return _step(
+    return post_step(
         request,
-        meeting,
         NoticeForm(request.POST),
         lambda d: svc.notice_send(
             actor=request.user, meeting=meeting, channels=d["channels"], sent_at=d["sent_at"]
         ),
-        _("The notice was sent and posted."),
+        done=_("The notice was sent and posted."),
+        back=_back(meeting),
     )
 
 
@@ -252,12 +211,12 @@ def meetings_notice(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meetings_cluster_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
-    return _step(
+    return post_step(
         request,
-        meeting,
         ClusterForm(request.POST),
         lambda d: svc.cluster_add(actor=request.user, meeting=meeting, **d),
-        _("The cluster was added to the plan."),
+        done=_("The cluster was added to the plan."),
+        back=_back(meeting),
     )
 
 
@@ -265,12 +224,12 @@ def meetings_cluster_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meetings_cluster_approve(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk, permission=APPROVE_CLUSTER_PLAN)
-    return _step(
+    return post_step(
         request,
-        meeting,
         ClusterPlanApproveForm(request.POST),
         lambda d: svc.cluster_plan_approve(actor=request.user, meeting=meeting, on=d["on"]),
-        _("The cluster plan was approved."),
+        done=_("The cluster plan was approved."),
+        back=_back(meeting),
     )
 
 
@@ -278,14 +237,14 @@ def meetings_cluster_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meetings_start(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
-    return _step(
+    return post_step(
         request,
-        meeting,
         StartForm(request.POST),
         lambda d: svc.meeting_start(
             actor=request.user, meeting=meeting, started_at=d["started_at"]
         ),
-        _("The meeting has started; its matters are open."),
+        done=_("The meeting has started; its matters are open."),
+        back=_back(meeting),
     )
 
 
@@ -295,9 +254,7 @@ def meetings_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk, permission=RECORD_VOTES)
 
     def run(data: dict[str, Any]) -> Attendance:
-        household = _household(meeting, data["household_code"])
-        if household is None:
-            raise DecisionError(_("No current household with that number in this village."))
+        household = village_household(meeting.unit_id, data["household_code"])
         name = data["attendee_name"].strip()
         if data["authorised"]:
             attendee = _member(household, name)
@@ -318,7 +275,9 @@ def meetings_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         )
 
     form = AttendanceForm(request.POST, clusters=list(meeting.clusters.all()))
-    return _step(request, meeting, form, run, _("The household's attendance was recorded."))
+    return post_step(
+        request, form, run, done=_("The household's attendance was recorded."), back=_back(meeting)
+    )
 
 
 @login_required
@@ -327,9 +286,7 @@ def meetings_speaker(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk, permission=RECORD_VOTES)
 
     def run(data: dict[str, Any]) -> SpeakerRegistration:
-        household = _household(meeting, data["household_code"])
-        if household is None:
-            raise DecisionError(_("No current household with that number in this village."))
+        household = village_household(meeting.unit_id, data["household_code"])
         person = _member(household, data["member_name"])
         if person is None:
             raise DecisionError(_("No current member of that name in this household."))
@@ -341,8 +298,12 @@ def meetings_speaker(request: HttpRequest, pk: int) -> HttpResponse:
             topic=data["topic"],
         )
 
-    return _step(
-        request, meeting, SpeakerForm(request.POST), run, _("The registration was recorded.")
+    return post_step(
+        request,
+        SpeakerForm(request.POST),
+        run,
+        done=_("The registration was recorded."),
+        back=_back(meeting),
     )
 
 
@@ -350,12 +311,12 @@ def meetings_speaker(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meetings_secretary(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
-    return _step(
+    return post_step(
         request,
-        meeting,
         SecretaryForm(request.POST),
         lambda d: svc.secretary_approve(actor=request.user, meeting=meeting, **d),
-        _("The secretary was appointed."),
+        done=_("The secretary was appointed."),
+        back=_back(meeting),
     )
 
 
@@ -363,12 +324,12 @@ def meetings_secretary(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meetings_method(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
-    return _step(
+    return post_step(
         request,
-        meeting,
         VotingMethodForm(request.POST),
         lambda d: svc.voting_method_choose(actor=request.user, meeting=meeting, **d),
-        _("The voting method was chosen."),
+        done=_("The voting method was chosen."),
+        back=_back(meeting),
     )
 
 
@@ -376,12 +337,12 @@ def meetings_method(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meetings_board(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
-    return _step(
+    return post_step(
         request,
-        meeting,
         CountingBoardForm(request.POST),
         lambda d: svc.counting_board_set(actor=request.user, meeting=meeting, **d),
-        _("The vote-counting board was approved."),
+        done=_("The vote-counting board was approved."),
+        back=_back(meeting),
     )
 
 
@@ -389,14 +350,14 @@ def meetings_board(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meetings_witnesses(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
-    return _step(
+    return post_step(
         request,
-        meeting,
         WitnessesForm(request.POST),
         lambda d: svc.witnesses_set(
             actor=request.user, meeting=meeting, names=[d["first"], d["second"]]
         ),
-        _("The witnesses of the count were named."),
+        done=_("The witnesses of the count were named."),
+        back=_back(meeting),
     )
 
 
@@ -423,19 +384,19 @@ def meetings_tally(request: HttpRequest, pk: int) -> HttpResponse:
         )
 
     form = TallyForm(request.POST, matters=matters, clusters=list(meeting.clusters.all()))
-    return _step(request, meeting, form, run, _("The count was recorded."))
+    return post_step(request, form, run, done=_("The count was recorded."), back=_back(meeting))
 
 
 @login_required
 @require_POST
 def meetings_close(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
-    return _step(
+    return post_step(
         request,
-        meeting,
         CloseForm(request.POST),
         lambda d: svc.meeting_close(actor=request.user, meeting=meeting, ended_at=d["ended_at"]),
-        _("The meeting was closed and its matters settled."),
+        done=_("The meeting was closed and its matters settled."),
+        back=_back(meeting),
     )
 
 
@@ -444,14 +405,10 @@ def meetings_close(request: HttpRequest, pk: int) -> HttpResponse:
 def meetings_documents_delivered(request: HttpRequest, pk: int) -> HttpResponse:
     """From the matter page: the day the matter's documents reached every household."""
     matter = access_matter_by_id(request.user, pk, permission=RUN_MATTERS)
-    form = DocumentsDeliveredForm(request.POST)
-    if form.is_valid():
-        try:
-            svc.documents_delivered(actor=request.user, matter=matter, on=form.cleaned_data["on"])
-        except DecisionError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("The delivery of the documents was recorded."))
-    else:
-        messages.error(request, _errors(form))
-    return redirect("decisions:matter_detail", pk=matter.pk)
+    return post_step(
+        request,
+        DocumentsDeliveredForm(request.POST),
+        lambda d: svc.documents_delivered(actor=request.user, matter=matter, on=d["on"]),
+        done=_("The delivery of the documents was recorded."),
+        back=matter_page(matter.pk),
+    )

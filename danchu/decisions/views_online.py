@@ -17,10 +17,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from danchu.common.form_flow import submit_to_service
 from danchu.core.access.errors import NotPermitted, not_found
 from danchu.core.access.registry import has_perm
-from danchu.core.people.models import Household
 from danchu.decisions.access import access_matter_by_id
 from danchu.decisions.forms_ballots import (
     REPRESENTS_LABELS,
@@ -28,7 +26,6 @@ from danchu.decisions.forms_ballots import (
     PollAnswerForm,
     PollCloseForm,
     PollEntryForm,
-    TeamForm,
 )
 from danchu.decisions.models import (
     DecisionForm,
@@ -39,7 +36,7 @@ from danchu.decisions.models import (
 )
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS
 from danchu.decisions.permissions_ballots import MANAGE_ONLINE
-from danchu.decisions.services import DecisionError
+from danchu.decisions.services import DecisionError, represented_household, village_household
 from danchu.decisions.services_ballots import team_of
 from danchu.decisions.services_online import (
     matter_form_change,
@@ -49,8 +46,8 @@ from danchu.decisions.services_online import (
     poll_open,
     poll_state,
 )
-
-REFUSALS = (DecisionError,)
+from danchu.decisions.view_steps import matter_page, post_button, post_step
+from danchu.decisions.views_ballots import team_page
 
 
 def _online_matter(request: HttpRequest, pk: int, permission: str | None = None) -> Matter:
@@ -60,36 +57,21 @@ def _online_matter(request: HttpRequest, pk: int, permission: str | None = None)
     return matter
 
 
-def _represented_household(request: HttpRequest, matter: Matter) -> Household | None:
-    person_id = getattr(request.user, "person_id", None)
-    if not person_id:
-        return None
-    return (
-        Household.objects.current().filter(village=matter.unit, representative_id=person_id).first()
-    )
-
-
-def _back(matter: Matter) -> HttpResponse:
-    return redirect("decisions:matter_detail", pk=matter.pk)
+def _back_to_poll(matter: Matter) -> HttpResponse:
+    return redirect("decisions:online_poll", pk=matter.pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def online_team(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _online_matter(request, pk, MANAGE_ONLINE)
-    team = team_of(matter, TeamPurpose.ONLINE)
-    form = TeamForm(request.POST or None, initial=TeamForm.initial_from(team))
-    done = submit_to_service(
+    return team_page(
         request,
-        form,
-        lambda _data: online_team_set(actor=request.user, matter=matter, members=form.members()),
-        refusals=REFUSALS,
-        success=lambda _team: (_("The online voting team was saved."), _back(matter)),
-    )
-    return done or render(
-        request,
-        "decisions/ballots/team.html",
-        {"form": form, "matter": matter, "title": _("The online voting team")},
+        matter,
+        purpose=TeamPurpose.ONLINE,
+        save=online_team_set,
+        done=_("The online voting team was saved."),
+        title=_("The online voting team"),
     )
 
 
@@ -97,13 +79,12 @@ def online_team(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def online_poll_open(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _online_matter(request, pk, RUN_MATTERS)
-    try:
-        poll_open(actor=request.user, matter=matter)
-    except DecisionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The poll on voting online has started."))
-    return _back(matter)
+    return post_button(
+        request,
+        lambda: poll_open(actor=request.user, matter=matter),
+        done=_("The poll on voting online has started."),
+        back=matter_page(matter.pk),
+    )
 
 
 @require_GET
@@ -117,7 +98,7 @@ def online_poll(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def poll_context(request: HttpRequest, matter: Matter) -> dict[str, Any]:
-    household = _represented_household(request, matter)
+    household = represented_household(request.user, matter)
     answered = (
         household is not None
         and OnlinePollResponse.objects.filter(matter=matter, household=household).exists()
@@ -143,20 +124,17 @@ def poll_context(request: HttpRequest, matter: Matter) -> dict[str, Any]:
 def online_poll_answer(request: HttpRequest, pk: int) -> HttpResponse:
     """The household representative's answer: one choice and one button."""
     matter = _online_matter(request, pk)
-    household = _represented_household(request, matter)
+    household = represented_household(request.user, matter)
     if household is None:  # only a household's representative answers for it
         raise not_found()
-    form = PollAnswerForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Please choose one answer."))
-        return redirect("decisions:online_poll", pk=matter.pk)
-    try:
-        poll_answer(actor=request.user, matter=matter, household=household, **form.cleaned_data)
-    except DecisionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Your household's answer was recorded. Thank you."))
-    return redirect("decisions:online_poll", pk=matter.pk)
+    return post_step(
+        request,
+        PollAnswerForm(request.POST),
+        lambda data: poll_answer(actor=request.user, matter=matter, household=household, **data),
+        done=_("Your household's answer was recorded. Thank you."),
+        back=_back_to_poll(matter),
+        invalid=lambda _form: _("Please choose one answer."),
+    )
 
 
 @login_required
@@ -164,36 +142,30 @@ def online_poll_answer(request: HttpRequest, pk: int) -> HttpResponse:
 def online_poll_record(request: HttpRequest, pk: int) -> HttpResponse:
     """The online team enters the answer of a household without a device (ND 59 Art. 5(2))."""
     matter = _online_matter(request, pk, RECORD_VOTES)
-    form = PollEntryForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Please fill in the household number and the answer."))
-        return redirect("decisions:online_poll", pk=matter.pk)
-    data = form.cleaned_data
-    household = (
-        Household.objects.current()
-        .filter(village=matter.unit, code=data["household_code"].strip())
-        .first()
+
+    def run(data: dict[str, Any]) -> Any:
+        household = village_household(matter.unit, data["household_code"])
+        try:
+            return poll_answer(
+                actor=request.user,
+                matter=matter,
+                household=household,
+                choice=data["choice"],
+                other_opinion=data["other_opinion"],
+            )
+        except NotPermitted:
+            raise not_found() from None
+
+    return post_step(
+        request,
+        PollEntryForm(request.POST),
+        run,
+        done=lambda answer: (
+            _("The answer of household %(code)s was recorded.") % {"code": answer.household.code}
+        ),
+        back=_back_to_poll(matter),
+        invalid=lambda _form: _("Please fill in the household number and the answer."),
     )
-    if household is None:
-        messages.error(request, _("No current household with that number in this village."))
-        return redirect("decisions:online_poll", pk=matter.pk)
-    try:
-        poll_answer(
-            actor=request.user,
-            matter=matter,
-            household=household,
-            choice=data["choice"],
-            other_opinion=data["other_opinion"],
-        )
-    except DecisionError as exc:
-        messages.error(request, str(exc))
-    except NotPermitted:
-        raise not_found() from None
-    else:
-        messages.success(
-            request, _("The answer of household %(code)s was recorded.") % {"code": household.code}
-        )
-    return redirect("decisions:online_poll", pk=matter.pk)
 
 
 @login_required
@@ -203,14 +175,14 @@ def online_poll_close(request: HttpRequest, pk: int) -> HttpResponse:
     form = PollCloseForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please give a valid end time for the online vote."))
-        return redirect("decisions:online_poll", pk=matter.pk)
+        return _back_to_poll(matter)
     try:
         closed = poll_close(
             actor=request.user, matter=matter, closes_at=form.cleaned_data.get("closes_at")
         )
     except DecisionError as exc:
         messages.error(request, str(exc))
-        return redirect("decisions:online_poll", pk=matter.pk)
+        return _back_to_poll(matter)
     if closed.status == MatterStatus.OPEN:
         messages.success(
             request, _("More than half of all households chose to vote online: the vote is open.")
@@ -223,29 +195,23 @@ def online_poll_close(request: HttpRequest, pk: int) -> HttpResponse:
                 "households agreed. Decide the matter at a meeting or by household ballots."
             ),
         )
-    return _back(matter)
+    return matter_page(matter.pk)
 
 
 @login_required
 @require_POST
 def online_form_change(request: HttpRequest, pk: int) -> HttpResponse:
     matter = access_matter_by_id(request.user, pk, permission=RUN_MATTERS)
-    form = FormChangeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Please choose a form."))
-        return _back(matter)
-    try:
-        changed = matter_form_change(
-            actor=request.user, matter=matter, form=form.cleaned_data["form"]
-        )
-    except DecisionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(
-            request,
-            _("The matter will be decided by: %(form)s.") % {"form": changed.get_form_display()},
-        )
-    return _back(matter)
+    return post_step(
+        request,
+        FormChangeForm(request.POST),
+        lambda data: matter_form_change(actor=request.user, matter=matter, form=data["form"]),
+        done=lambda changed: (
+            _("The matter will be decided by: %(form)s.") % {"form": changed.get_form_display()}
+        ),
+        back=matter_page(matter.pk),
+        invalid=lambda _form: _("Please choose a form."),
+    )
 
 
 def online_panel_context(request: HttpRequest, matter: Matter) -> dict[str, Any] | None:

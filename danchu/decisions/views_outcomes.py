@@ -11,10 +11,8 @@ matter page, to everyone once the matter is adopted (ND 59/2023 Art. 5(4)(b); Ar
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -26,7 +24,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from danchu.common.form_flow import submit_to_service
 from danchu.common.pagination import paginate
 from danchu.core.access.registry import has_perm
-from danchu.core.people.models import Household
 from danchu.core.units.selectors import ancestors_of
 from danchu.decisions import forms_outcomes as outcome_forms
 from danchu.decisions.access import access_matter_by_id
@@ -39,12 +36,13 @@ from danchu.decisions.access_outcomes import (
 from danchu.decisions.models import MatterStatus
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS
 from danchu.decisions.permissions_outcomes import APPROVE_INITIATIVE, COMMUNE_COMMITTEE_ACTS
-from danchu.decisions.selectors_outcomes import (
-    commune_pending_decisions,
+from danchu.decisions.selectors_outcomes import commune_pending_decisions, initiative_summary
+from danchu.decisions.services import (
+    DecisionError,
+    consent_record,
     consents_valid_from,
-    initiative_summary,
+    household_by_code,
 )
-from danchu.decisions.services import DecisionError, consent_record
 from danchu.decisions.services_outcomes import (
     amendment_propose,
     decision_annul,
@@ -57,37 +55,7 @@ from danchu.decisions.services_outcomes import (
     decision_set_effective,
     initiative_front_approve,
 )
-
-REFUSALS = (DecisionError,)
-
-
-def _back(pk: int) -> HttpResponse:
-    return redirect("decisions:matter_detail", pk=pk)
-
-
-def _form_errors(form: forms.Form) -> str:
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
-
-
-def _post_step(
-    request: HttpRequest,
-    pk: int,
-    form: forms.Form,
-    run: Callable[[dict[str, Any]], Any],
-    done: str,
-) -> HttpResponse:
-    """Validate a panel form, run the service, and return to the matter page with a message."""
-    if not form.is_valid():
-        messages.error(request, _form_errors(form))
-        return _back(pk)
-    try:
-        run(form.cleaned_data)
-    except DecisionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, done)
-    return _back(pk)
-
+from danchu.decisions.view_steps import REFUSALS, matter_page, post_button, post_step
 
 # --- the village head ----------------------------------------------------------------------------
 
@@ -108,7 +76,7 @@ def outcomes_draw_up(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, matter=matter, **form.service_arguments()
         ),
         refusals=REFUSALS,
-        success=lambda d: (_("The community decision was drawn up."), _back(matter.pk)),
+        success=lambda d: (_("The community decision was drawn up."), matter_page(matter.pk)),
     )
     return done or render(
         request,
@@ -121,12 +89,12 @@ def outcomes_draw_up(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def outcomes_send(request: HttpRequest, pk: int) -> HttpResponse:
     decision = access_decision_by_matter_id(request.user, pk, permission=RUN_MATTERS)
-    return _post_step(
+    return post_step(
         request,
-        pk,
         outcome_forms.SendForm(request.POST, prefix="send"),
         lambda d: decision_send(actor=request.user, decision=decision, sent_on=d["sent_on"]),
-        _("The sending to the commune was recorded."),
+        done=_("The sending to the commune was recorded."),
+        back=matter_page(pk),
     )
 
 
@@ -144,7 +112,7 @@ def outcomes_amend(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         lambda data: amendment_propose(actor=request.user, decision=decision, **data),
         refusals=REFUSALS,
-        success=lambda m: (_("The amendment was proposed."), _back(m.pk)),
+        success=lambda m: (_("The amendment was proposed."), matter_page(m.pk)),
     )
     return done or render(
         request,
@@ -160,14 +128,14 @@ def outcomes_amend(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def outcomes_receive(request: HttpRequest, pk: int) -> HttpResponse:
     decision = access_decision_for_answer(request.user, pk)
-    return _post_step(
+    return post_step(
         request,
-        pk,
         outcome_forms.ReceiveForm(request.POST, prefix="receive"),
         lambda d: decision_receive(
             actor=request.user, decision=decision, received_on=d["received_on"]
         ),
-        _("The day the commune received the decision was recorded."),
+        done=_("The day the commune received the decision was recorded."),
+        back=matter_page(pk),
     )
 
 
@@ -175,12 +143,12 @@ def outcomes_receive(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def outcomes_recognise(request: HttpRequest, pk: int) -> HttpResponse:
     decision = access_decision_for_answer(request.user, pk)
-    return _post_step(
+    return post_step(
         request,
-        pk,
         outcome_forms.RecogniseForm(request.POST, prefix="recognise"),
         lambda d: decision_recognise(actor=request.user, decision=decision, on=d["on"]),
-        _("The decision was recognised."),
+        done=_("The decision was recognised."),
+        back=matter_page(pk),
     )
 
 
@@ -188,14 +156,14 @@ def outcomes_recognise(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def outcomes_refuse(request: HttpRequest, pk: int) -> HttpResponse:
     decision = access_decision_for_answer(request.user, pk)
-    return _post_step(
+    return post_step(
         request,
-        pk,
         outcome_forms.RefuseForm(request.POST, prefix="refuse"),
         lambda d: decision_refuse(
             actor=request.user, decision=decision, on=d["on"], reasons=d["reasons"]
         ),
-        _("The written answer refusing recognition was issued."),
+        done=_("The written answer refusing recognition was issued."),
+        back=matter_page(pk),
     )
 
 
@@ -203,12 +171,12 @@ def outcomes_refuse(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def outcomes_set_effective(request: HttpRequest, pk: int) -> HttpResponse:
     decision = access_decision_by_matter_id(request.user, pk, permission=COMMUNE_COMMITTEE_ACTS)
-    return _post_step(
+    return post_step(
         request,
-        pk,
         outcome_forms.EffectiveForm(request.POST, prefix="effective"),
         lambda d: decision_set_effective(actor=request.user, decision=decision, on=d["on"]),
-        _("The effective date was set."),
+        done=_("The effective date was set."),
+        back=matter_page(pk),
     )
 
 
@@ -216,14 +184,14 @@ def outcomes_set_effective(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def outcomes_annul(request: HttpRequest, pk: int) -> HttpResponse:
     decision = access_decision_by_matter_id(request.user, pk, permission=COMMUNE_COMMITTEE_ACTS)
-    return _post_step(
+    return post_step(
         request,
-        pk,
         outcome_forms.AnnulForm(request.POST, prefix="annul"),
         lambda d: decision_annul(
             actor=request.user, decision=decision, on=d["on"], grounds=d["grounds"]
         ),
-        _("The decision was annulled."),
+        done=_("The decision was annulled."),
+        back=matter_page(pk),
     )
 
 
@@ -231,14 +199,14 @@ def outcomes_annul(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def outcomes_request_amendment(request: HttpRequest, pk: int) -> HttpResponse:
     decision = access_decision_by_matter_id(request.user, pk, permission=COMMUNE_COMMITTEE_ACTS)
-    return _post_step(
+    return post_step(
         request,
-        pk,
         outcome_forms.AmendmentRequestForm(request.POST, prefix="amendreq"),
         lambda d: decision_request_amendment(
             actor=request.user, decision=decision, grounds=d["grounds"]
         ),
-        _("The community was asked to amend the decision."),
+        done=_("The community was asked to amend the decision."),
+        back=matter_page(pk),
     )
 
 
@@ -268,11 +236,7 @@ def outcomes_initiative(request: HttpRequest, pk: int) -> HttpResponse:
     matter = access_initiative_by_id(request.user, pk, permission=RECORD_VOTES)
     form = outcome_forms.ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        household = (
-            Household.objects.current()
-            .filter(village_id=matter.unit_id, code=form.cleaned_data["household_code"].strip())
-            .first()
-        )
+        household = household_by_code(matter.unit_id, form.cleaned_data["household_code"])
         if household is None:
             form.add_error(
                 "household_code", _("No current household with that number in this village.")
@@ -317,10 +281,9 @@ def _can_approve(request: HttpRequest, matter: Any) -> bool:
 @require_POST
 def outcomes_initiative_approve(request: HttpRequest, pk: int) -> HttpResponse:
     matter = access_initiative_by_id(request.user, pk, permission=APPROVE_INITIATIVE)
-    try:
-        initiative_front_approve(actor=request.user, matter=matter)
-    except DecisionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The Front work committee's approval was recorded."))
-    return redirect("decisions:outcomes_initiative", pk=matter.pk)
+    return post_button(
+        request,
+        lambda: initiative_front_approve(actor=request.user, matter=matter),
+        done=_("The Front work committee's approval was recorded."),
+        back=redirect("decisions:outcomes_initiative", pk=matter.pk),
+    )

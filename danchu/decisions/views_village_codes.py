@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -47,7 +46,6 @@ from danchu.decisions.permissions_village_codes import (
     SEE_DRAFTS,
     VIEW_CODES,
 )
-from danchu.decisions.services import DecisionError
 from danchu.decisions.services_village_codes import (
     BINDING,
     adopted_on,
@@ -67,21 +65,14 @@ from danchu.decisions.services_village_codes import (
     documents_of_code,
     report_pending,
 )
+from danchu.decisions.view_steps import REFUSALS, access_village_by_code, post_button
 
-REFUSALS = (DecisionError,)
 S = VillageCodeStatus
-
-
-def _village(request: HttpRequest, unit_code: str, permission: str):
-    village = access_unit_by_code(request.user, unit_code, permission=permission)
-    if not village.is_village:
-        raise not_found()
-    return village
 
 
 @require_GET
 def code_list(request: HttpRequest, code: str) -> HttpResponse:
-    village = _village(request, code, VIEW_CODES)
+    village = access_village_by_code(request, code, VIEW_CODES)
     return render(
         request,
         "decisions/village_codes/list.html",
@@ -97,7 +88,7 @@ def code_list(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def code_new(request: HttpRequest, code: str) -> HttpResponse:
-    village = _village(request, code, MANAGE_CODES)
+    village = access_village_by_code(request, code, MANAGE_CODES)
     form = forms.CodeForm(request.POST or None)
     done = submit_to_service(
         request,
@@ -206,210 +197,174 @@ def code_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _action(
-    request: HttpRequest,
-    pk: int,
+def _code_step(
+    service: Callable[..., Any],
     *,
     permission: str,
     form_class: type,
-    run: Callable[[Any, dict[str, Any]], Any],
     heading: Any,
     done: Any,
     explanation: Any = "",
     initial: Callable[[VillageCode], dict[str, Any]] | None = None,
-) -> HttpResponse:
-    code = access_code_by_id(request.user, pk, permission=permission)
-    form = form_class(request.POST or None, initial=initial(code) if initial else None)
-    response = submit_to_service(
-        request,
-        form,
-        lambda data: run(code, data),
-        refusals=REFUSALS,
-        success=lambda _result: (str(done), redirect("decisions:village_codes_detail", pk=code.pk)),
-    )
-    return response or render(
-        request,
-        "decisions/village_codes/action.html",
-        {
-            "form": form,
-            "code": code,
-            "unit": code.unit,
-            "heading": heading,
-            "explanation": explanation,
-        },
-    )
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The page of one step on a code: a form whose data goes to
+    ``service(actor=..., code=..., **data)``; back to the code's page with ``done``, or the form
+    again with the service's refusal."""
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        code = access_code_by_id(request.user, pk, permission=permission)
+        form = form_class(request.POST or None, initial=initial(code) if initial else None)
+        response = submit_to_service(
+            request,
+            form,
+            lambda data: service(actor=request.user, code=code, **data),
+            refusals=REFUSALS,
+            success=lambda _result: (
+                str(done),
+                redirect("decisions:village_codes_detail", pk=code.pk),
+            ),
+        )
+        return response or render(
+            request,
+            "decisions/village_codes/action.html",
+            {
+                "form": form,
+                "code": code,
+                "unit": code.unit,
+                "heading": heading,
+                "explanation": explanation,
+            },
+        )
+
+    return view
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def code_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        permission=MANAGE_CODES,
-        form_class=forms.CodeForm,
-        run=lambda code, data: code_edit(actor=request.user, code=code, **data),
-        heading=gettext_lazy("Edit the draft"),
-        done=gettext_lazy("The draft was saved."),
-        initial=lambda code: {"title": code.title, "text": code.draft_text},
-    )
+code_edit_view = _code_step(
+    code_edit,
+    permission=MANAGE_CODES,
+    form_class=forms.CodeForm,
+    heading=gettext_lazy("Edit the draft"),
+    done=gettext_lazy("The draft was saved."),
+    initial=lambda code: {"title": code.title, "text": code.draft_text},
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def code_post_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        permission=MANAGE_CODES,
-        form_class=forms.PostForm,
-        run=lambda code, data: code_post(actor=request.user, code=code, **data),
-        heading=gettext_lazy("Post the draft for comment"),
-        done=gettext_lazy("The posting of the draft was recorded."),
-        explanation=gettext_lazy(
-            "The draft stays posted at the culture house or the community's meeting points for "
-            "at least 30 days before the households vote (ND 61 Art. 9)."
-        ),
-        initial=lambda code: {"posted_on": timezone.localdate()},
-    )
+code_post_view = _code_step(
+    code_post,
+    permission=MANAGE_CODES,
+    form_class=forms.PostForm,
+    heading=gettext_lazy("Post the draft for comment"),
+    done=gettext_lazy("The posting of the draft was recorded."),
+    explanation=gettext_lazy(
+        "The draft stays posted at the culture house or the community's meeting points for "
+        "at least 30 days before the households vote (ND 61 Art. 9)."
+    ),
+    initial=lambda code: {"posted_on": timezone.localdate()},
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def code_vote_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        permission=MANAGE_CODES,
-        form_class=forms.VoteForm,
-        run=lambda code, data: code_put_to_vote(actor=request.user, code=code, **data),
-        heading=gettext_lazy("Put the code to the households' vote"),
-        done=gettext_lazy("The code was put to the households' vote."),
-        explanation=gettext_lazy(
-            # xgettext:no-python-format
-            "The code is decided at a community meeting attended by representatives of more "
-            "than 50% of households; it passes when more than 50% of all households agree "
-            "(ND 61 Art. 10)."
-        ),
-    )
+code_vote_view = _code_step(
+    code_put_to_vote,
+    permission=MANAGE_CODES,
+    form_class=forms.VoteForm,
+    heading=gettext_lazy("Put the code to the households' vote"),
+    done=gettext_lazy("The code was put to the households' vote."),
+    explanation=gettext_lazy(
+        # xgettext:no-python-format
+        "The code is decided at a community meeting attended by representatives of more "
+        "than 50% of households; it passes when more than 50% of all households agree "
+        "(ND 61 Art. 10)."
+    ),
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def code_dossier_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        permission=MANAGE_CODES,
-        form_class=forms.DossierForm,
-        run=lambda code, data: code_dossier_send(actor=request.user, code=code, **data),
-        heading=gettext_lazy("Send the recognition dossier"),
-        done=gettext_lazy("The dossier was recorded as sent and the request was generated."),
-        explanation=gettext_lazy(
-            "Within 5 working days of the adoption: the request (form 01), the minutes or "
-            "resolution (form 02) and the adopted text (ND 61 Art. 11)."
-        ),
-        initial=lambda code: {"sent_on": timezone.localdate()},
-    )
+code_dossier_view = _code_step(
+    code_dossier_send,
+    permission=MANAGE_CODES,
+    form_class=forms.DossierForm,
+    heading=gettext_lazy("Send the recognition dossier"),
+    done=gettext_lazy("The dossier was recorded as sent and the request was generated."),
+    explanation=gettext_lazy(
+        "Within 5 working days of the adoption: the request (form 01), the minutes or "
+        "resolution (form 02) and the adopted text (ND 61 Art. 11)."
+    ),
+    initial=lambda code: {"sent_on": timezone.localdate()},
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def code_report_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        permission=CONTROL_CODES,
-        form_class=forms.ReportForm,
-        run=lambda code, data: code_suspension_report(actor=request.user, code=code, **data),
-        heading=gettext_lazy("Record a written report on the code"),
-        done=gettext_lazy("The report was recorded."),
-        explanation=gettext_lazy(
-            "The commune answers within 3 working days by suspending (ND 61 Art. 12), or "
-            "decides an abolition within 5 working days (Art. 14)."
-        ),
-        initial=lambda code: {"received_on": timezone.localdate()},
-    )
+code_report_view = _code_step(
+    code_suspension_report,
+    permission=CONTROL_CODES,
+    form_class=forms.ReportForm,
+    heading=gettext_lazy("Record a written report on the code"),
+    done=gettext_lazy("The report was recorded."),
+    explanation=gettext_lazy(
+        "The commune answers within 3 working days by suspending (ND 61 Art. 12), or "
+        "decides an abolition within 5 working days (Art. 14)."
+    ),
+    initial=lambda code: {"received_on": timezone.localdate()},
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def code_suspend_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        permission=CONTROL_CODES,
-        form_class=forms.SuspendForm,
-        run=lambda code, data: code_suspend(actor=request.user, code=code, **data),
-        heading=gettext_lazy("Suspend the code"),
-        done=gettext_lazy("The suspension was recorded and its decision generated."),
-        initial=lambda code: {"on": timezone.localdate()},
-    )
+code_suspend_view = _code_step(
+    code_suspend,
+    permission=CONTROL_CODES,
+    form_class=forms.SuspendForm,
+    heading=gettext_lazy("Suspend the code"),
+    done=gettext_lazy("The suspension was recorded and its decision generated."),
+    initial=lambda code: {"on": timezone.localdate()},
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def code_abolish_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        permission=CONTROL_CODES,
-        form_class=forms.AbolishForm,
-        run=lambda code, data: code_abolish(actor=request.user, code=code, **data),
-        heading=gettext_lazy("Abolish the code"),
-        done=gettext_lazy("The abolition was recorded and its decision generated."),
-        initial=lambda code: {"on": timezone.localdate()},
-    )
+code_abolish_view = _code_step(
+    code_abolish,
+    permission=CONTROL_CODES,
+    form_class=forms.AbolishForm,
+    heading=gettext_lazy("Abolish the code"),
+    done=gettext_lazy("The abolition was recorded and its decision generated."),
+    initial=lambda code: {"on": timezone.localdate()},
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def code_review_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        permission=MANAGE_CODES,
-        form_class=forms.ReviewForm,
-        run=lambda code, data: code_review_record(actor=request.user, code=code, **data),
-        heading=gettext_lazy("Record the yearly review"),
-        done=gettext_lazy("The review was recorded."),
-        explanation=gettext_lazy(
-            "Every year on 18 November, or on another day the community agreed (ND 61 Art. 15)."
-        ),
-        initial=lambda code: {"reviewed_on": timezone.localdate()},
-    )
+code_review_view = _code_step(
+    code_review_record,
+    permission=MANAGE_CODES,
+    form_class=forms.ReviewForm,
+    heading=gettext_lazy("Record the yearly review"),
+    done=gettext_lazy("The review was recorded."),
+    explanation=gettext_lazy(
+        "Every year on 18 November, or on another day the community agreed (ND 61 Art. 15)."
+    ),
+    initial=lambda code: {"reviewed_on": timezone.localdate()},
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def code_review_day_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
-        request,
-        pk,
-        permission=MANAGE_CODES,
-        form_class=forms.ReviewDayForm,
-        run=lambda code, data: code_review_day_set(actor=request.user, code=code, **data),
-        heading=gettext_lazy("Day of the yearly review"),
-        done=gettext_lazy("The day of the yearly review was saved."),
-        explanation=gettext_lazy(
-            "The community reviews its code every year on 18 November, or on another day it "
-            "agreed (ND 61 Art. 15)."
-        ),
-        initial=lambda code: {"month": code.review_month, "day": code.review_day},
-    )
+code_review_day_view = _code_step(
+    code_review_day_set,
+    permission=MANAGE_CODES,
+    form_class=forms.ReviewDayForm,
+    heading=gettext_lazy("Day of the yearly review"),
+    done=gettext_lazy("The day of the yearly review was saved."),
+    explanation=gettext_lazy(
+        "The community reviews its code every year on 18 November, or on another day it "
+        "agreed (ND 61 Art. 15)."
+    ),
+    initial=lambda code: {"month": code.review_month, "day": code.review_day},
+)
 
 
 @login_required
 @require_POST
 def code_recognition_view(request: HttpRequest, pk: int) -> HttpResponse:
     code = access_code_by_id(request.user, pk, permission=CONTROL_CODES)
-    try:
-        code_recognition_issue(actor=request.user, code=code)
-    except DecisionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The recognition decision was generated."))
-    return redirect("decisions:village_codes_detail", pk=code.pk)
+    return post_button(
+        request,
+        lambda: code_recognition_issue(actor=request.user, code=code),
+        done=_("The recognition decision was generated."),
+        back=redirect("decisions:village_codes_detail", pk=code.pk),
+    )
 
 
 def _with_due(page, due: Callable[[VillageCode], Any]):
