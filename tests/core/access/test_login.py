@@ -100,3 +100,23 @@ def test_wrong_code_is_explained(client, personas):
     response = client.post("/account/two-factor/", {"token": f"{wrong:06d}"})
     assert response.status_code == 200
     assert "không hợp lệ" in response.content.decode()
+
+
+@override_settings(DANCHU_REQUIRE_2FA_FOR_OFFICIALS=True)
+def test_the_api_does_not_accept_an_unverified_officials_session(client, personas, households):
+    """The pages redirect an official to the second factor; the API cannot, so an unverified
+    session counts as none there, and only a token or a verified session is accepted."""
+    client.post("/login/", {"username": "0911000002", "password": PASSWORD})
+    assert client.get(f"/api/v1/households/{households.a1.pk}").status_code == 401
+    client.get("/account/two-factor/setup/")
+    device = TOTPDevice.objects.get(user=personas["officer_a"])
+    client.post(
+        "/account/two-factor/setup/", {"token": f"{totp(device.bin_key):06d}", "next": "/account/"}
+    )
+    assert client.get(f"/api/v1/households/{households.a1.pk}").status_code == 200
+
+
+@override_settings(DANCHU_REQUIRE_2FA_FOR_OFFICIALS=True)
+def test_a_resident_session_still_works_on_the_api(client, personas):
+    client.post("/login/", {"username": "0911000009", "password": PASSWORD})
+    assert client.get("/api/v1/units/90001").status_code == 200
