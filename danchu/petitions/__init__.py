@@ -1,0 +1,1 @@
+"""Feedback, recommendations, complaints, denunciations and citizen reception (issue #7)."""
