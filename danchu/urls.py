@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("danchu.core.notify.urls")),
     path("", include("danchu.disclosure.urls")),
     path("", include("danchu.decisions.urls")),
+    path("", include("danchu.petitions.urls")),
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
 ]

@@ -9,10 +9,15 @@ import sys
 import pytest
 
 GOOD_SECRET = "x" * 50
+GOOD_SEAL_KEY = "c2VhbC1rZXktZm9yLXRoZS1zZXR0aW5ncy10ZXN0LTEy"  # 32 bytes, base64
 
 
 def _import_production(**env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "DANCHU_SEAL_KEYS"))
+    }
     clean.update(env)
     return subprocess.run(
         [sys.executable, "-c", "import danchu.settings.production"],
@@ -30,6 +35,14 @@ def _import_production(**env: str) -> subprocess.CompletedProcess:
         ({"DJANGO_SECRET_KEY": "short"}, "DJANGO_SECRET_KEY"),
         ({"DJANGO_SECRET_KEY": GOOD_SECRET, "DJANGO_DEBUG": "1"}, "DEBUG"),
         ({"DJANGO_SECRET_KEY": GOOD_SECRET, "DJANGO_DEBUG": "maybe"}, "boolean"),
+        ({"DJANGO_SECRET_KEY": GOOD_SECRET}, "DANCHU_SEAL_KEYS"),
+        (
+            {
+                "DJANGO_SECRET_KEY": GOOD_SECRET,
+                "DANCHU_SEAL_KEYS": "ZGFuY2h1LWRldmVsb3BtZW50LXNlYWwta2V5LTAwMDA=",
+            },
+            "DANCHU_SEAL_KEYS",
+        ),
     ],
 )
 def test_production_refuses_unsafe_configuration(env, message):
@@ -39,7 +52,7 @@ def test_production_refuses_unsafe_configuration(env, message):
 
 
 def test_production_starts_with_a_real_secret():
-    result = _import_production(DJANGO_SECRET_KEY=GOOD_SECRET)
+    result = _import_production(DJANGO_SECRET_KEY=GOOD_SECRET, DANCHU_SEAL_KEYS=GOOD_SEAL_KEY)
     assert result.returncode == 0, result.stderr
 
 

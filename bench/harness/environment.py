@@ -3,6 +3,7 @@ secret, the benchmark database, and scratch folders of this run."""
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -15,6 +16,7 @@ def production_env(database_url: str, scratch: Path, **extra: str) -> dict[str, 
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "danchu.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
+        "DANCHU_SEAL_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         "DJANGO_DEBUG": "0",
         "DATABASE_URL": database_url,
         "DB_CONN_MAX_AGE": "60",

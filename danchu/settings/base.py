@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "danchu.core.notify",
     "danchu.disclosure",
     "danchu.decisions",
+    "danchu.petitions",
     "danchu.web",
     "danchu.demo",
 ]
@@ -217,6 +218,16 @@ DANCHU_API_PAGE_SIZE = env_int("DANCHU_API_PAGE_SIZE", 100)
 # Benchmarks only: route the floor view (bench/README.md).
 DANCHU_BENCH_FLOOR = env_bool("DANCHU_BENCH_FLOOR", False)
 DANCHU_DEMO_PASSWORD = env_str("DANCHU_DEMO_PASSWORD", "danchu-demo-2026")
+
+# Keys that seal denouncers' identities at rest (Law on Denunciations Arts 8, 9, 56): Fernet keys
+# separated by commas, the first seals, all unseal (rotation: put the new key first, then run
+# `danchu petitions_reseal`). The development key below is public; production refuses it.
+DEVELOPMENT_SEAL_KEY = "ZGFuY2h1LWRldmVsb3BtZW50LXNlYWwta2V5LTAwMDA="
+DANCHU_SEAL_KEYS = [
+    key.strip()
+    for key in env_str("DANCHU_SEAL_KEYS", DEVELOPMENT_SEAL_KEY).split(",")
+    if key.strip()
+]
 
 # Village-head term in years, decided by each provincial People's Committee: 2.5 or 5
 # (Consolidated Circular 08/VBHN-BNV Art. 12(2); LAW.md R-VH-06, tagged [P]). Keys are province

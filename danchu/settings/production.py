@@ -3,7 +3,12 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from danchu.settings.base import *  # noqa: F403
-from danchu.settings.base import DEFAULT_SECRET_KEY, SECRET_KEY
+from danchu.settings.base import (
+    DANCHU_SEAL_KEYS,
+    DEFAULT_SECRET_KEY,
+    DEVELOPMENT_SEAL_KEY,
+    SECRET_KEY,
+)
 from danchu.settings.env import env_bool, env_int
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -12,6 +17,12 @@ if DEBUG:
 if SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 40:
     raise ImproperlyConfigured(
         "Production settings need DJANGO_SECRET_KEY: a secret of at least 40 characters."
+    )
+
+if not DANCHU_SEAL_KEYS or DEVELOPMENT_SEAL_KEY in DANCHU_SEAL_KEYS:
+    raise ImproperlyConfigured(
+        "Production settings need DANCHU_SEAL_KEYS: your own Fernet keys (comma-separated) to "
+        "seal denouncers' identities; the development key is public."
     )
 
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
