@@ -39,7 +39,7 @@ from danchu.decisions.access_village_codes import (
 )
 from danchu.decisions.domain import rules
 from danchu.decisions.domain import village_codes as law
-from danchu.decisions.models import Matter, MatterStatus, VillageCode, VillageCodeStatus
+from danchu.decisions.models import Matter, VillageCode, VillageCodeStatus
 from danchu.decisions.permissions_village_codes import (
     CONTROL_CODES,
     MANAGE_CODES,
@@ -60,7 +60,6 @@ from danchu.decisions.services_village_codes import (
     code_review_record,
     code_suspend,
     code_suspension_report,
-    code_sync_from_matter,
     community_decision_of,
     documents_of_code,
     report_pending,
@@ -141,15 +140,8 @@ def code_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if code.matter_id
         else None
     )
-    if (
-        matter is not None
-        and code.status == S.POSTED
-        and matter.status in (MatterStatus.ADOPTED, MatterStatus.REJECTED)
-    ):
-        # The vote was closed by a step that did not save() the matter: follow it now.
-        code_sync_from_matter(matter=matter)
-        code = access_code_by_id(request.user, pk)
-        matter = code.matter
+    # A GET writes nothing: the code follows its matter through the post_save receiver
+    # (services_village_codes.matter_saved), in the transaction that closes the vote.
     today = timezone.localdate()
     user = request.user
     can_manage = has_perm(user, MANAGE_CODES, code)

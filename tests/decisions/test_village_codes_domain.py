@@ -18,20 +18,41 @@ def test_the_draft_is_posted_for_at_least_30_days(comment_days, allowed):
     assert law.comment_period_allowed(comment_days) is allowed
 
 
+# The posting day is not counted (Civil Code Art. 147(2), LAW.md §4.5): posted on 1 November for
+# 30 days, the period runs 2 November – 1 December (to 24:00) and the vote may be held on 2 December.
 @pytest.mark.parametrize(
     ("posted_on", "comment_days", "vote_on", "allowed"),
     [
-        (date(2026, 11, 1), 30, date(2026, 11, 30), False),  # 29 days posted
-        (date(2026, 11, 1), 30, date(2026, 12, 1), True),  # exactly 30 days
+        (date(2026, 11, 1), 30, date(2026, 11, 30), False),  # 29 days counted
+        (date(2026, 11, 1), 30, date(2026, 12, 1), False),  # the period's last day
+        (date(2026, 11, 1), 30, date(2026, 12, 2), True),  # the day after 30 counted days
         (date(2026, 11, 1), 30, date(2026, 12, 20), True),
-        (date(2026, 11, 1), 45, date(2026, 12, 15), False),  # the community chose 45 days
-        (date(2026, 11, 1), 45, date(2026, 12, 16), True),
-        (date(2026, 2, 1), 30, date(2026, 3, 3), True),  # February: 28 days in the month
-        (date(2026, 2, 1), 30, date(2026, 3, 2), False),
+        (date(2026, 11, 1), 45, date(2026, 12, 16), False),  # the community chose 45 days
+        (date(2026, 11, 1), 45, date(2026, 12, 17), True),
+        (date(2026, 2, 1), 30, date(2026, 3, 3), False),  # February: 28 days in the month
+        (date(2026, 2, 1), 30, date(2026, 3, 4), True),
+        (date(2026, 12, 15), 30, date(2027, 1, 14), False),  # across the year's end
+        (date(2026, 12, 15), 30, date(2027, 1, 15), True),
     ],
 )
 def test_the_vote_waits_for_the_posting_period(posted_on, comment_days, vote_on, allowed):
     assert law.vote_date_allowed(posted_on, comment_days, vote_on) is allowed
+
+
+@pytest.mark.parametrize(
+    ("posted_on", "comment_days", "ends_on", "vote_from"),
+    [
+        (date(2026, 11, 1), 30, date(2026, 12, 1), date(2026, 12, 2)),
+        (date(2026, 11, 1), 45, date(2026, 12, 16), date(2026, 12, 17)),
+        (date(2026, 2, 1), 30, date(2026, 3, 3), date(2026, 3, 4)),
+        (date(2028, 2, 1), 30, date(2028, 3, 2), date(2028, 3, 3)),  # a leap year
+    ],
+)
+def test_the_posting_period_ends_at_the_end_of_its_30th_counted_day(
+    posted_on, comment_days, ends_on, vote_from
+):
+    assert law.posting_ends_on(posted_on, comment_days) == ends_on
+    assert law.earliest_vote_on(posted_on, comment_days) == vote_from
 
 
 def test_a_period_shorter_than_30_days_cannot_be_set():
@@ -44,9 +65,11 @@ def test_a_period_shorter_than_30_days_cannot_be_set():
 @pytest.mark.parametrize(
     ("today", "left"),
     [
-        (date(2026, 11, 1), 30),
-        (date(2026, 11, 30), 1),
-        (date(2026, 12, 1), 0),
+        (date(2026, 11, 1), 31),  # the posting day and the 30 counted days
+        (date(2026, 11, 2), 30),  # the first counted day
+        (date(2026, 11, 30), 2),
+        (date(2026, 12, 1), 1),  # the last day: comments are still taken until 24:00
+        (date(2026, 12, 2), 0),  # the vote may be held
         (date(2026, 12, 9), 0),
     ],
 )

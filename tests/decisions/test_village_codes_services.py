@@ -208,7 +208,9 @@ def test_a_posting_date_in_the_future_is_refused(head, draft):
 # --- the vote --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("days_posted", "accepted"), [(29, False), (30, True)])
+# The posting day is not counted (Civil Code Art. 147(2)): posted 30 days ago, today is the
+# period's last day; posted 31 days ago, today is the first day of the vote.
+@pytest.mark.parametrize(("days_posted", "accepted"), [(29, False), (30, False), (31, True)])
 def test_the_vote_waits_for_the_posting_period(head, draft, days_posted, accepted):
     code = code_post(actor=head, code=draft, posted_on=TODAY() - timedelta(days=days_posted))
     if not accepted:

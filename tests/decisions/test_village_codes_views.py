@@ -76,9 +76,10 @@ def test_the_code_page_shows_the_posting_period_and_days_left(client, personas, 
         personas, tree, status=S.POSTED, posted_on=TODAY() - timedelta(days=10), comment_days=30
     )
     page = client.get(f"/decisions/village-codes/{code.pk}/").content.decode()
-    until = (TODAY() + timedelta(days=20)).strftime("%d/%m/%Y")
+    # The posting day is not counted: 20 more counted days after today, the vote the day after.
+    until = (TODAY() + timedelta(days=21)).strftime("%d/%m/%Y")
     assert until in page
-    assert "20" in page and "Điều 1." in page
+    assert "21" in page and "Điều 1." in page
     # No actions for the public.
     assert f"/decisions/village-codes/{code.pk}/vote/" not in page
     client.force_login(personas["village_head_a1"])
@@ -165,7 +166,7 @@ def test_posting_for_29_days_is_refused_on_the_form(client, personas, tree):
 
 @pytest.mark.parametrize(("who", "expected"), HEAD_ONLY)
 def test_putting_to_the_vote(client, personas, tree, who, expected):
-    code = _code(personas, tree, status=S.POSTED, posted_on=TODAY() - timedelta(days=30))
+    code = _code(personas, tree, status=S.POSTED, posted_on=TODAY() - timedelta(days=31))
     url = f"/decisions/village-codes/{code.pk}/vote/"
     _check(_get(client, personas, who, url), expected)
     response = client.post(
@@ -182,7 +183,8 @@ def test_putting_to_the_vote(client, personas, tree, who, expected):
 
 
 def test_a_vote_before_the_period_ends_shows_the_earliest_day(client, personas, tree):
-    code = _code(personas, tree, status=S.POSTED, posted_on=TODAY() - timedelta(days=29))
+    # Posted 30 days ago: today is the period's last day (the posting day is not counted).
+    code = _code(personas, tree, status=S.POSTED, posted_on=TODAY() - timedelta(days=30))
     client.force_login(personas["village_head_a1"])
     response = client.post(
         f"/decisions/village-codes/{code.pk}/vote/",
@@ -427,7 +429,7 @@ def test_the_commune_page_does_not_grow_in_queries(client, personas, tree):
 
 def test_the_matter_page_links_to_its_code(client, personas, tree):
     head = personas["village_head_a1"]
-    code = code_post(actor=head, code=_code(personas, tree), posted_on=TODAY() - timedelta(days=30))
+    code = code_post(actor=head, code=_code(personas, tree), posted_on=TODAY() - timedelta(days=31))
     code = code_put_to_vote(
         actor=head, code=code, vote_on=TODAY(), front_agreed_by="B", front_agreed_on=TODAY()
     )
@@ -455,7 +457,7 @@ def test_the_code_page_follows_a_vote_closed_without_save_and_shows_the_dossier_
     from danchu.decisions.models import Matter, MatterStatus
 
     head = personas["village_head_a1"]
-    code = code_post(actor=head, code=_code(personas, tree), posted_on=TODAY() - timedelta(days=30))
+    code = code_post(actor=head, code=_code(personas, tree), posted_on=TODAY() - timedelta(days=31))
     code = code_put_to_vote(
         actor=head, code=code, vote_on=TODAY(), front_agreed_by="B", front_agreed_on=TODAY()
     )

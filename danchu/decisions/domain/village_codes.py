@@ -3,10 +3,11 @@
 Pure functions on dates; working days come from ``danchu.core.calendar`` (weekends and public
 holidays excluded; the day of the triggering event is not counted, Civil Code Art. 147):
 
-* ND 61 Art. 9(1) (R-HU-01): the draft stays posted for at least 30 days from the day it was
-  posted; the community may set a longer period, never a shorter one. The vote may be held once
-  ``posted_on + comment_days`` has come: posted on 1 November for 30 days, the earliest vote is
-  on 1 December (29 days is too few).
+* ND 61 Art. 9(1) (R-HU-01): the draft stays posted for at least 30 days; the community may set
+  a longer period, never a shorter one. The posting day is not counted (Civil Code Art. 147(2),
+  LAW.md §4.5) and the period ends at 24:00 of its last day (Art. 148(1)): posted on 1 November
+  for 30 days, the period runs from 2 November to the end of 1 December, and the households may
+  vote from 2 December.
 * Art. 11 (R-HU-03): the dossier reaches the commune People's Committee within 5 working days of
   the adopting meeting (or the ballot deadline); the recognition decision is due within 5 working
   days of the complete dossier; the code takes effect on the recognition date.
@@ -41,11 +42,18 @@ def comment_period_allowed(comment_days: int) -> bool:
     return comment_days >= MIN_COMMENT_DAYS
 
 
-def earliest_vote_on(posted_on: date, comment_days: int = MIN_COMMENT_DAYS) -> date:
-    """The first day the households may vote: ``comment_days`` full days after posting."""
+def posting_ends_on(posted_on: date, comment_days: int = MIN_COMMENT_DAYS) -> date:
+    """The last day of the posting period, which ends at 24:00 of that day: counted from the
+    day after the posting day (Civil Code Arts 147(2), 148(1)); 1 November + 30 → 1 December."""
     if not comment_period_allowed(comment_days):
         raise ValueError(f"a draft is posted for at least {MIN_COMMENT_DAYS} days")
     return posted_on + timedelta(days=comment_days)
+
+
+def earliest_vote_on(posted_on: date, comment_days: int = MIN_COMMENT_DAYS) -> date:
+    """The first day the households may vote: the day after the posting period ended (posted on
+    1 November for 30 days → 2 December)."""
+    return posting_ends_on(posted_on, comment_days) + timedelta(days=1)
 
 
 def vote_date_allowed(posted_on: date, comment_days: int, vote_on: date) -> bool:
@@ -54,7 +62,8 @@ def vote_date_allowed(posted_on: date, comment_days: int, vote_on: date) -> bool
 
 
 def comment_days_left(posted_on: date, comment_days: int, today: date) -> int:
-    """Days until the vote may be held; 0 once the period has run."""
+    """Days left for comments, today included (1 on the period's last day); 0 once the period
+    has run, that is from the earliest vote day."""
     return max(0, (earliest_vote_on(posted_on, comment_days) - today).days)
 
 
