@@ -1,5 +1,5 @@
-"""What the reception step registers when the app is ready: audit actions, document types,
-notification kinds, search kinds."""
+"""What the reception step registers when the app is ready: its audit actions and the posted
+schedule's document type (``petitions.reception_schedule``)."""
 
 from __future__ import annotations
 
@@ -9,4 +9,26 @@ from danchu.core.audit.registry import register_actions
 
 
 def register() -> None:
-    register_actions({"petitions.reception_placeholder": _("Petitions: reception")})
+    from danchu.core.documents.registry import register_document_type
+    from danchu.petitions import services_reception as services
+    from danchu.petitions.documents_reception import build_reception_schedule
+
+    register_actions(
+        {
+            services.REFUSED: _("Petitions: reception step refused"),
+            services.SCHEDULE_PUBLISHED: _("Petitions: reception day posted"),
+            services.SCHEDULE_POSTPONED: _("Petitions: reception day postponed"),
+            services.BOOKING_MADE: _("Petitions: reception slot booked"),
+            services.BOOKING_CANCELLED: _("Petitions: reception booking cancelled"),
+            services.ENTRY_RECORDED: _("Petitions: reception logbook entry recorded"),
+            services.ENTRY_ANSWERED: _("Petitions: leader's answer recorded"),
+            services.ENTRY_REFUSED: _("Petitions: reception refused (Art. 9)"),
+            services.ENTRY_CONVERTED: _("Petitions: reception converted into a case"),
+            services.LOGBOOK_EXPORTED: _("Petitions: reception logbook exported"),
+        }
+    )
+    register_document_type(
+        services.SCHEDULE_DOCUMENT,
+        label=_("Citizen reception schedule"),
+        build=build_reception_schedule,
+    )
