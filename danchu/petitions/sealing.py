@@ -1,0 +1,168 @@
+"""Sealing a denouncer's identity (Law on Denunciations 25/2018/QH14 Arts 8(1), 9(1)(b), 47, 56).
+
+The name, address, contact and identity number of a denouncer are encrypted at rest with
+``cryptography``'s MultiFernet over ``settings.DANCHU_SEAL_KEYS``: the first key seals, every key
+unseals, and ``reseal_all`` (``danchu petitions_reseal``) re-encrypts every row with the first
+key after a new key was put first (rotation). Only the case's assigned handler may unseal, with a
+stated reason, and every unseal — and every refused unseal — is audited with the reason, never
+with the identity (Art. 56: the originals are managed as confidential).
+
+``owner_digest(user)`` is a keyed HMAC-SHA256 of the user's id (key derived from SECRET_KEY):
+stored on the case, it lets a signed-in denouncer find their own cases and tells nobody else who
+they are.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.db import transaction
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from danchu.core.audit.services import audit_record
+from danchu.petitions.errors import PetitionError
+from danchu.petitions.models.cases import Case, SealedIdentity
+
+UNSEALED_ACTION = "petitions.identity_unsealed"
+UNSEAL_REFUSED_ACTION = "petitions.unseal_refused"
+IDENTITY_FIELDS = ("full_name", "address", "phone", "id_number")
+OWNER_DIGEST_SALT = "danchu.petitions.owner_digest"
+
+
+class SealError(RuntimeError):
+    """A sealed row cannot be opened with any configured key (a key was removed too early)."""
+
+
+def _keys() -> list[bytes]:
+    keys = [k.encode() if isinstance(k, str) else k for k in settings.DANCHU_SEAL_KEYS]
+    if not keys:
+        raise SealError("DANCHU_SEAL_KEYS is empty: no key to seal identities with.")
+    return keys
+
+
+def _multi() -> MultiFernet:
+    return MultiFernet([Fernet(key) for key in _keys()])
+
+
+def seal(identity: dict) -> bytes:
+    """Encrypt ``identity`` (JSON-friendly) with the first key."""
+    payload = json.dumps(identity, ensure_ascii=False, sort_keys=True).encode()
+    return _multi().encrypt(payload)
+
+
+def open_sealed(ciphertext: bytes | memoryview) -> dict:
+    """Decrypt with any configured key. Internal: callers go through ``unseal``."""
+    try:
+        return json.loads(_multi().decrypt(bytes(ciphertext)))
+    except InvalidToken as exc:
+        raise SealError("No configured key opens this sealed identity.") from exc
+
+
+def seal_case_identity(case: Case, identity: dict) -> SealedIdentity:
+    """Store (or replace) the sealed identity of ``case``; call inside the caller's transaction."""
+    ciphertext = seal(identity)
+    sealed, created = SealedIdentity.objects.get_or_create(
+        case=case, defaults={"ciphertext": ciphertext}
+    )
+    if not created:
+        sealed.ciphertext = ciphertext
+        sealed.save(update_fields=["ciphertext"])
+    return sealed
+
+
+def sealed_identity_of(case: Case) -> dict | None:
+    """The identity of ``case`` for internal moves (split, reclassification); never shown."""
+    row = SealedIdentity.objects.filter(case=case).values_list("ciphertext", flat=True).first()
+    return open_sealed(row) if row is not None else None
+
+
+def _refuse_unseal(actor: Any, case: Case, problem: str, reason: str) -> None:
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=UNSEAL_REFUSED_ACTION,
+            target=case,
+            unit=case.unit,
+            data={"tracking_code": case.tracking_code, "problem": problem, "reason": reason},
+        )
+
+
+def unseal(*, actor: Any, case: Case, reason: str) -> dict:
+    """The denouncer's identity, for the case's assigned handler only, with a written reason.
+
+    Refusals (not the handler, no reason, nothing sealed) are audited and raise PetitionError;
+    nothing is revealed."""
+    reason = " ".join(str(reason or "").split())[:500]
+    actor_id = getattr(actor, "pk", None)
+    if (
+        not getattr(actor, "is_authenticated", False)
+        or case.handler_id is None
+        or case.handler_id != actor_id
+    ):
+        problem = "not_handler"
+    elif not reason:
+        problem = "no_reason"
+    else:
+        problem = ""
+    if problem:
+        _refuse_unseal(actor, case, problem, reason)
+        if problem == "not_handler":
+            raise PetitionError(
+                _("Only the handler assigned to this case may open the sealed identity.")
+            )
+        raise PetitionError(_("State why you need to open the sealed identity."))
+    with transaction.atomic():
+        row = SealedIdentity.objects.filter(case=case).first()
+        if row is None:
+            identity = None
+        else:
+            identity = open_sealed(row.ciphertext)
+            audit_record(
+                actor=actor,
+                action=UNSEALED_ACTION,
+                target=case,
+                unit=case.unit,
+                data={"tracking_code": case.tracking_code, "reason": reason},
+            )
+    if identity is None:
+        _refuse_unseal(actor, case, "nothing_sealed", reason)
+        raise PetitionError(_("This case has no sealed identity."))
+    return identity
+
+
+def owner_digest(user: Any) -> str:
+    """HMAC-SHA256 of the user's id, keyed from SECRET_KEY; "" for an anonymous visitor."""
+    if not getattr(user, "is_authenticated", False) or user.pk is None:
+        return ""
+    return salted_hmac(OWNER_DIGEST_SALT, str(user.pk), algorithm="sha256").hexdigest()
+
+
+def reseal_all(*, batch_size: int = 500) -> int:
+    """Re-encrypt every sealed identity with the first key (MultiFernet.rotate), in batches of
+    ``batch_size`` rows, each batch in its own transaction; returns how many rows were sealed
+    again."""
+    multi = _multi()
+    count = 0
+    last_pk = 0
+    while True:
+        with transaction.atomic():
+            rows = list(
+                SealedIdentity.objects.select_for_update()
+                .filter(pk__gt=last_pk)
+                .order_by("pk")[:batch_size]
+            )
+            if not rows:
+                break
+            for row in rows:
+                try:
+                    row.ciphertext = multi.rotate(bytes(row.ciphertext))
+                except InvalidToken as exc:
+                    raise SealError(f"No configured key opens sealed identity #{row.pk}.") from exc
+            SealedIdentity.objects.bulk_update(rows, ["ciphertext"])
+            count += len(rows)
+            last_pk = rows[-1].pk
+    return count
