@@ -1,5 +1,30 @@
 """Pages of the petitions pillar for the workflow step; included by ``danchu.petitions.urls``."""
 
-from django.urls import path  # noqa: F401  (used as pages are added)
+from django.urls import path
 
-urlpatterns: list = []
+from danchu.petitions import views_workflow as views
+
+urlpatterns = [
+    path("petitions/units/<str:code>/queue/", views.workflow_queue, name="workflow_queue"),
+    path(
+        "petitions/units/<str:code>/queue.<str:fmt>",
+        views.workflow_queue_export,
+        name="workflow_queue_export",
+    ),
+    path(
+        "petitions/units/<str:code>/statistics/",
+        views.workflow_statistics,
+        name="workflow_statistics",
+    ),
+    path(
+        "petitions/units/<str:code>/statistics.<str:fmt>",
+        views.workflow_statistics_export,
+        name="workflow_statistics_export",
+    ),
+    path("petitions/cases/<int:pk>/", views.workflow_case, name="workflow_case"),
+    path(
+        "petitions/cases/<int:pk>/steps/<str:action>/",
+        views.workflow_case_step,
+        name="workflow_case_step",
+    ),
+]

@@ -1,0 +1,34 @@
+"""The only way the workflow pages fetch cases and units (a 404 for another unit's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from danchu.core.access.errors import not_found
+from danchu.core.access.registry import has_perm
+from danchu.core.units.access import access_unit_by_code
+from danchu.core.units.models import Unit
+from danchu.petitions.models import Case
+from danchu.petitions.permissions import HANDLE, VIEW_STATISTICS
+
+
+def access_case_by_id(actor: Any, case_id: int, *, permission: str = HANDLE) -> Case:
+    """The case if the actor holds ``permission`` (default: handle) over its unit; 404
+    otherwise."""
+    case = (
+        Case.objects.select_related("unit", "handler", "transferred_to").filter(pk=case_id).first()
+    )
+    if case is None or not has_perm(actor, permission, case):
+        raise not_found()
+    return case
+
+
+def access_queue_unit(actor: Any, code: str) -> Unit:
+    """A unit whose cases the actor handles; 404 otherwise."""
+    return access_unit_by_code(actor, code, permission=HANDLE)
+
+
+def access_statistics_unit(actor: Any, code: str) -> Unit:
+    """A unit whose statistics the actor may see (handlers, the commune Front, the province,
+    steering members); 404 otherwise."""
+    return access_unit_by_code(actor, code, permission=VIEW_STATISTICS)
