@@ -8,6 +8,7 @@ from danchu.decisions.api import router as decisions_router
 from danchu.disclosure.api_compliance import router as disclosure_compliance_router
 from danchu.disclosure.api_publications import router as disclosure_publications_router
 from danchu.disclosure.api_requests import router as disclosure_requests_router
+from danchu.petitions.api import router as petitions_router
 
 api = NinjaAPI(
     title="danchu API",
@@ -21,3 +22,4 @@ api.add_router("/", disclosure_publications_router)
 api.add_router("/", disclosure_requests_router)
 api.add_router("/", disclosure_compliance_router)
 api.add_router("/", decisions_router)
+api.add_router("/", petitions_router)

@@ -8,8 +8,15 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions, complaints and denunciations")
 
     def ready(self) -> None:
-        from danchu.petitions import intake_setup, permissions, reception_setup, workflow_setup
+        from danchu.petitions import (
+            intake_setup,
+            links_setup,
+            permissions,
+            reception_setup,
+            workflow_setup,
+        )
 
         permissions.register_permissions()
         for step in (intake_setup, workflow_setup, reception_setup):
             step.register()
+        links_setup.register()
