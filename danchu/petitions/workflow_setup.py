@@ -15,6 +15,7 @@ def register() -> None:
     from danchu.petitions import documents_workflow as docs
     from danchu.petitions import services_workflow as services
     from danchu.petitions import tasks_workflow  # noqa: F401  (huey learns the periodic task)
+    from danchu.petitions.permissions import HANDLE
 
     register_actions(
         {
@@ -47,7 +48,13 @@ def register() -> None:
         docs.WITHDRAWAL_NOTICE: _("Notice of withdrawal"),
     }
     for name, label in labels.items():
-        register_document_type(name, label=label, build=docs.build_notice)
+        register_document_type(
+            name,
+            label=label,
+            build=docs.build_notice,
+            view_permission=HANDLE,
+            generate_permission=HANDLE,
+        )
     register_notification_kind(
         services.DEADLINE_NOTIFICATION,
         _("A case you handle is close to its deadline"),
