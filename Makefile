@@ -9,7 +9,7 @@ DANCHU := $(BIN)/danchu
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test test-browser lint format bench bench-full bench-votes messages clean
+.PHONY: help run test test-browser lint format bench bench-full bench-votes bench-petitions messages clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ bench-full: $(VENV)/.installed-test ## Full scale benchmark set
 
 bench-votes: $(VENV)/.installed-test ## Online votes per second and the 100,000-ballot tally (PostgreSQL)
 	$(BIN)/python bench/decisions_votes.py
+
+bench-petitions: $(VENV)/.installed-test ## Search over 1,000,000 cases and the work queue (PostgreSQL)
+	$(BIN)/python bench/petitions_search.py
 
 clean: ## Remove the venv and the local database
 	rm -rf $(VENV) var

@@ -20,6 +20,7 @@ from danchu.core.units.services import units_import_official
 from danchu.decisions.demo import build_demo_decisions
 from danchu.demo.names import SURNAMES, full_name
 from danchu.disclosure.demo import build_demo_publications
+from danchu.petitions.demo import build_demo_petitions
 
 DEMO_PROVINCE = "38"  # Thanh Hóa
 DEMO_COMMUNE = "15271"  # Xã Hà Trung
@@ -112,6 +113,7 @@ def build_demo() -> list[Persona]:
     _ensure_employment(commune)
     build_demo_publications(commune)
     build_demo_decisions(commune)
+    build_demo_petitions(commune)
     return personas()
 
 
