@@ -3,7 +3,7 @@ plain-days limit ending on a holiday. Numbers from the laws' text; dates counted
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -97,6 +97,7 @@ def test_invalid_combinations_are_refused(db, kind, step, flags):
         due_date(kind, step, MON, **flags)
 
 
-def test_start_must_be_a_date(db):
+@pytest.mark.parametrize("start", ["2026-06-01", datetime(2026, 1, 16, 23, 0), None])
+def test_start_must_be_a_date(db, start):
     with pytest.raises(ValueError):
-        due_date("petition", "answer", "2026-06-01")
+        due_date("petition", "answer", start)

@@ -34,7 +34,7 @@ table below, in one place, for when its text is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from danchu.core.calendar import deadline
 
@@ -100,8 +100,8 @@ def due_date(
         raise ValueError(
             f"unknown step {step!r} for {kind!r}; expected one of {', '.join(steps(kind))}"
         )
-    if not isinstance(start, date):
-        raise ValueError(f"start must be a date, got {start!r}")
+    if isinstance(start, datetime) or not isinstance(start, date):
+        raise ValueError(f"start must be a date (not a date and time), got {start!r}")
     complex_case = _flag("complex", complex)
     remote_area = _flag("remote", remote)
     if isinstance(extensions, bool) or not isinstance(extensions, int):
