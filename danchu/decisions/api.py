@@ -1,10 +1,15 @@
 """API for the community's decisions (Law 10/2022 Arts 15–21; ND 59/2023 Arts 3–5).
 
 Public: the matters of a village or commune and their results (drafts only for those who run
-them). A household's representative votes online (token or session). The village head opens and
-closes votes; the ballot team records a household's voice. Same services, same permission
-checks as the pages: 404 for a unit or matter the caller may not see, 401 without credentials,
-403 for a step the caller may not take, 400 with the service's message for a refused step.
+them); the agree/disagree/other counts of a matter still being decided only for those who record
+votes on it (null for everyone else until it is closed). A household's representative votes
+online (token or session). The village head opens a matter of household ballots (on a lawful
+plan and team) or a commune-scope matter, and closes an online vote or a commune-scope matter;
+a meeting-form matter opens and closes only with its meeting. The ballot team enters a returned
+ballot by its printed code; ``record`` takes only an answer given on paper to an online vote,
+entered by the online team. Same services, same permission checks as the pages: 404 for a unit
+or matter the caller may not see, 401 without credentials, 403 for a step the caller may not
+take, 400 with the service's message for a refused step.
 """
 
 from __future__ import annotations
@@ -57,6 +62,20 @@ def _caller(request: HttpRequest):
     return user if user is not None else AnonymousUser()
 
 
+CLOSED_STATUSES = (MatterStatus.ADOPTED, MatterStatus.REJECTED, MatterStatus.ANNULLED)
+
+
+def _counts_shown(matter: Matter, context: dict | None) -> bool:
+    """The counts of a matter are published once it is closed (ND 59/2023 Art. 5(4)); while it
+    is being decided only those who record its votes see them."""
+    if matter.status in CLOSED_STATUSES:
+        return True
+    request = (context or {}).get("request")
+    if request is None:
+        return False
+    return has_perm(_caller(request), RECORD_VOTES, matter)
+
+
 class MatterOut(Schema):
     id: int
     unit_code: str
@@ -66,9 +85,9 @@ class MatterOut(Schema):
     title: str
     status: str
     eligible: int | None
-    agree: int
-    disagree: int
-    other: int
+    agree: int | None
+    disagree: int | None
+    other: int | None
     villages_adopted: int
     opened_at: datetime | None
     closed_at: datetime | None
@@ -82,16 +101,16 @@ class MatterOut(Schema):
         return obj.eligible_households
 
     @staticmethod
-    def resolve_agree(obj: Matter) -> int:
-        return obj.agree_count
+    def resolve_agree(obj: Matter, context) -> int | None:
+        return obj.agree_count if _counts_shown(obj, context) else None
 
     @staticmethod
-    def resolve_disagree(obj: Matter) -> int:
-        return obj.disagree_count
+    def resolve_disagree(obj: Matter, context) -> int | None:
+        return obj.disagree_count if _counts_shown(obj, context) else None
 
     @staticmethod
-    def resolve_other(obj: Matter) -> int:
-        return obj.other_count
+    def resolve_other(obj: Matter, context) -> int | None:
+        return obj.other_count if _counts_shown(obj, context) else None
 
 
 class MatterDetailOut(MatterOut):
@@ -107,7 +126,9 @@ class VoteIn(Schema):
 class RecordIn(Schema):
     household_code: str
     choice: Choice
-    channel: Literal["paper", "meeting"] = "paper"
+    # Only an answer given on paper to an online vote (ND 59/2023 Art. 5(2)): a meeting records
+    # counts, and a returned ballot is entered by its code (``ballots/enter``).
+    channel: Literal["paper"] = "paper"
     other_opinion: str = ""
 
 
@@ -168,8 +189,9 @@ def vote_online(request: HttpRequest, matter_id: int, payload: VoteIn):
 
 @router.post("/decisions/matters/{matter_id}/record", response={201: VoteOut}, auth=api_auth)
 def record_vote(request: HttpRequest, matter_id: int, payload: RecordIn):
-    """The ballot team or the village head enters a household's paper or meeting vote, and who
-    entered it is kept (Art. 19(3))."""
+    """The online voting team enters the answer a household gave on paper to an online vote,
+    and who entered it is kept (ND 59/2023 Art. 5(2)). Refused (400) on any other matter: a
+    meeting records its counts, and a returned ballot is entered by its code."""
     matter = access_matter_by_id(request.user, matter_id, permission=RECORD_VOTES)
     household = household_by_code(matter.unit, payload.household_code)
     if household is None:

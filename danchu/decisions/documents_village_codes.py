@@ -168,9 +168,12 @@ def _executors(data: Mapping[str, Any]) -> str:
 
 
 def build_recognition(data: Mapping[str, Any], unit: Any) -> OfficialDocument:
-    """Mẫu 03 (ND 61 Art. 11(2)): recognition; the code is in effect from the recognition
-    date."""
+    """Mẫu 03 (ND 61 Art. 11(2)): recognition, on the village head's request (Mẫu 01, dated
+    when known); the code is in effect from the recognition date."""
     recognised_on = _day(data["decided_on"])
+    request = f"Xét đề nghị của Trưởng {_lower_first(data['village_name'])}"
+    if data.get("dossier_sent_on"):
+        request += f" tại Tờ trình ngày {_day(data['dossier_sent_on']):%d/%m/%Y}"
     return _commune_decision(
         data,
         f"Về việc công nhận {_code_name(data)}",
@@ -181,7 +184,7 @@ def build_recognition(data: Mapping[str, Any], unit: Any) -> OfficialDocument:
             f"{data['code_title']} có hiệu lực thi hành kể từ ngày được công nhận.",
             _executors(data),
         ),
-        extra=(f"Xét đề nghị của Trưởng {_lower_first(data['village_name'])}.",),
+        extra=(f"{request}.",),
     )
 
 
@@ -228,6 +231,11 @@ def build_abolition(data: Mapping[str, Any], unit: Any) -> OfficialDocument:
 
 
 def register_documents() -> None:
+    """Register the four papers. The recognition decision is also the community decision's
+    recognition paper (Law 10/2022 Art. 21(2)), so it is seen like the decision's papers: by the
+    officials over the village and its commune, and by the village's residents."""
+    from danchu.decisions.permissions_outcomes import VIEW_OUTCOME_DOCUMENTS
+
     register_document_type(
         REQUEST, label=_("Request to recognise a village code (ND 61 form 01)"), build=build_request
     )
@@ -235,6 +243,7 @@ def register_documents() -> None:
         RECOGNITION,
         label=_("Recognition of a village code (ND 61 form 03)"),
         build=build_recognition,
+        view_permission=VIEW_OUTCOME_DOCUMENTS,
     )
     register_document_type(
         SUSPENSION,

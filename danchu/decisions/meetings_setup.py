@@ -14,27 +14,40 @@ from danchu.core.documents.registry import register_document_type
 
 
 def meeting_panel_context(request: HttpRequest, matter: Any) -> dict[str, Any] | None:
-    """The meeting that decides the matter and its counts per cluster; for the village head, the
-    day the matter's documents reached the households (ND 59/2023 Art. 3(4))."""
+    """The meeting that decides the matter, who convenes it, and its counts per cluster (for
+    the village's officials while the meeting runs, for everyone once it is closed); for the
+    village head, the day the matter's documents reached the households (ND 59/2023 Art. 3(4))."""
     from danchu.decisions.domain import meetings as domain
     from danchu.decisions.forms_meetings import DocumentsDeliveredForm
-    from danchu.decisions.models import MatterStatus, MeetingStatus, MeetingTally
+    from danchu.decisions.models import DecisionForm, MatterStatus, MeetingStatus, MeetingTally
     from danchu.decisions.permissions import RUN_MATTERS
+    from danchu.decisions.permissions_meetings import VIEW_MEETING_RECORDS
 
     if not matter.unit.is_village:
         return None
     can_run = has_perm(request.user, RUN_MATTERS, matter)
+    officials = has_perm(request.user, VIEW_MEETING_RECORDS, matter)
     meeting = matter.meeting
-    if meeting is not None and meeting.status == MeetingStatus.PLANNED and not can_run:
+    if meeting is not None and meeting.status == MeetingStatus.PLANNED and not officials:
         meeting = None  # a meeting is public once its notice is out
-    tallies = list(
-        MeetingTally.objects.filter(matter=matter)
-        .select_related("cluster")
-        .order_by("cluster__name")
+    # The counts are the village's officials' until the meeting closes: the public learns the
+    # result from the meeting, not cluster by cluster while it is still running.
+    counts_public = meeting is not None and meeting.status == MeetingStatus.CLOSED
+    tallies = (
+        list(
+            MeetingTally.objects.filter(matter=matter)
+            .select_related("cluster")
+            .order_by("cluster__name")
+        )
+        if officials or counts_public
+        else []
     )
     documents_required = domain.documents_required(matter.kind)
+    dismissal = getattr(matter, "dismissal", None) if matter.kind == "village_head" else None
     return {
         "meeting": meeting,
+        "decided_at_a_meeting": matter.form == DecisionForm.MEETING,
+        "dismissal": dismissal,
         "tallies": tallies,
         "documents_required": documents_required,
         "documents_form": (
@@ -54,8 +67,12 @@ def register() -> None:
     )
     from danchu.decisions.panels import register_panel
     from danchu.decisions.permissions_meetings import register_permissions
+    from danchu.decisions.services_meetings import (
+        register_permissions as register_dismissal_meeting_permissions,
+    )
 
     register_permissions()
+    register_dismissal_meeting_permissions()
     register_actions(
         {
             "decisions.meeting_created": _("Community meeting planned"),

@@ -33,8 +33,9 @@ def register() -> None:
             ),
         }
     )
-    # Published papers (ND 59/2023 Art. 5(4)(b); Art. 23(2)): anyone signed in may read them;
-    # only the officials of the unit generate them.
+    # The decision's content is public on the matter page (ND 59/2023 Art. 5(4)(b)); its papers
+    # (an online vote's lists every voter's name and address) are for the officials over the
+    # unit and its residents (permissions_outcomes). Only the unit's officials generate them.
     register_document_type(
         docs.COMMUNITY_DECISION,
         label=_("Community decision"),

@@ -31,6 +31,7 @@ from danchu.decisions.permissions_outcomes import (
     APPROVE_INITIATIVE,
     BODY_PERMISSION,
     COMMUNE_COMMITTEE_ACTS,
+    may_see_decision_papers,
 )
 from danchu.decisions.services import consents_valid_from, valid_consents, village_households
 from danchu.decisions.services_outcomes import AMENDABLE
@@ -67,7 +68,10 @@ def decision_deadlines(decision: CommunityDecision, today: date) -> dict[str, bo
 def outcome_panel_context(request: HttpRequest, matter: Matter) -> dict[str, Any] | None:
     """The decision of the matter with its papers and deadlines, and the steps the actor may
     take: the village head draws up and sends; the commune recognises, refuses, sets the date,
-    annuls or asks for an amendment. Draft residents' initiatives show their consents."""
+    annuls or asks for an amendment. Draft residents' initiatives show their consents.
+
+    The decision's content is shown to everyone; the links to its papers only to those who may
+    open them (the unit's officials and residents: ``permissions_outcomes``)."""
     from danchu.decisions import forms_outcomes as forms
 
     user = request.user
@@ -110,6 +114,7 @@ def outcome_panel_context(request: HttpRequest, matter: Matter) -> dict[str, Any
     status = decision.status
     context.update(
         decision=decision,
+        can_see_papers=may_see_decision_papers(user, matter.unit),
         commune_scope=matter.scope == MatterScope.COMMUNE,
         can_send=can_run
         and matter.scope == MatterScope.VILLAGE

@@ -1,9 +1,16 @@
 """Proposing a matter, opening it, recording each household's voice, and closing it.
 
-A village matter is decided by the village's households. A commune-scope matter (items 1–2)
-opens one matter in every village of the commune and is decided by the number of villages that
-adopted it (Art. 21(1); ND 59/2023 Art. 4(6)(c)). Every function is atomic, re-checks permission
-and writes its audit event in the same transaction.
+A village matter is decided by the village's households, through the step of its form: a
+meeting-form matter opens when its meeting starts and closes when it ends (Law 10/2022 Art. 18;
+ND 59/2023 Art. 3), a ballot-form matter opens on a lawful ballot plan and team and closes with
+the count (Art. 19; ND 59 Art. 4), an online matter opens after its poll (ND 59 Art. 5). Only an
+online matter and a commune-scope matter are closed here directly.
+
+A commune-scope matter (items 1–2) creates a draft part in every village of the commune, each
+decided by its village through its own step; the commune then counts the villages that adopted
+it against ALL its villages: the results are aggregated per ND 59/2023 Art. 4(6)(c), and the
+at-least-two-thirds-of-villages threshold is Law 10/2022 Art. 21(1). Every function is atomic,
+re-checks permission and writes its audit event in the same transaction.
 """
 
 from __future__ import annotations
@@ -13,11 +20,13 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from danchu.common.text import normalise_spaces
+from danchu.core.access import roles
 from danchu.core.access.errors import NotPermitted
+from danchu.core.access.predicates import holds_role_over
 from danchu.core.access.registry import has_perm
 from danchu.core.audit.services import audit_record
 from danchu.core.people.models import Household
@@ -224,6 +233,12 @@ def consent_record(
         raise DecisionError(_("A consent cannot be dated in the future."))
     try:
         with transaction.atomic():
+            # Consents put an initiative on the agenda (Art. 16(3)): once it is opened (or
+            # decided) they count for nothing, so they are refused.
+            if locked_matter_status(matter) != MatterStatus.DRAFT:
+                raise DecisionError(
+                    _("Consents are collected only while the initiative is a draft.")
+                )
             consent = InitiativeConsent.objects.create(
                 matter=matter,
                 household=household,
@@ -250,8 +265,15 @@ def consents_valid_from(on: date) -> date:
 
 
 def valid_consents(matter: Matter, on: date) -> int:
-    """Consents still valid on ``on`` (given from ``consents_valid_from(on)`` to ``on``)."""
-    return matter.consents.filter(given_on__gte=consents_valid_from(on), given_on__lte=on).count()
+    """Consents still valid on ``on`` (given from ``consents_valid_from(on)`` to ``on``) of
+    households still current in the matter's village: the numerator of the 10% of Art. 16(3),
+    whose denominator is the village's current households."""
+    return matter.consents.filter(
+        given_on__gte=consents_valid_from(on),
+        given_on__lte=on,
+        household__village_id=matter.unit_id,
+        household__left_on__isnull=True,
+    ).count()
 
 
 def _months_before(day: date, months: int) -> date:
@@ -283,20 +305,69 @@ def initiative_support_check(matter: Matter) -> None:
         )
 
 
-def matter_open(*, actor: Any, matter: Matter) -> Matter:
+_holds_the_village_heads_role = holds_role_over(roles.VILLAGE_HEAD)
+
+
+def refuse_the_dismissed_head(actor: Any, matter: Matter) -> None:
+    """The dismissal of a village head is decided without him (ND 59/2023 Art. 9; Art. 18(1)):
+    refuse any step on a dismissal's matter — its household ballots after a meeting without
+    enough households included — to an actor holding the village head's role over the
+    village."""
+    from danchu.decisions.models import Dismissal
+
+    if _holds_the_village_heads_role.check(actor, matter) and (
+        Dismissal.objects.filter(matter_id=matter.pk).exists()
+    ):
+        raise NotPermitted()
+
+
+def _ballot_plan_problems(matter: Matter) -> list[str]:
+    """What still prevents opening a ballot-form matter: its plan and team (ND 59 Art. 4(2)–(4))."""
+    from danchu.decisions.models import BallotPlan, TeamPurpose
+    from danchu.decisions.services_ballots import plan_problems, team_of
+
+    plan = BallotPlan.objects.filter(matter_id=matter.pk).first()
+    return plan_problems(plan, team_of(matter, TeamPurpose.BALLOT))
+
+
+def matter_open(*, actor: Any, matter: Matter, by_step: bool = False) -> Matter:
     """Open voting. The number of ALL current households of the village is fixed now: every
     threshold counts against it (Art. 21(1)). A proposal needs the Front head's agreement
     recorded (Art. 16(1)–(2)); an initiative needs valid consents of at least 10% of households
-    or the Front work committee's approval (Art. 16(3)). A commune-scope matter opens one matter
-    in every village of the commune and counts villages (ND 59/2023 Art. 4(6)(c))."""
-    if not has_perm(actor, RUN_MATTERS, matter):
-        raise NotPermitted()
+    or the Front work committee's approval (Art. 16(3)).
+
+    Each form opens only through its step, so that no step of the procedure can be skipped:
+    a meeting-form matter when its meeting starts (``services_meetings.meeting_start`` passes
+    ``by_step=True``, having checked who runs the meeting; Art. 18; ND 59/2023 Art. 3); a
+    ballot-form matter — chosen up front or as the fallback of Art. 19(1)(b) — only once its
+    ballot plan and team are lawful (ND 59 Art. 4(2)–(4)); an online matter only after its poll
+    passed (ND 59 Art. 5(2)(c)). A commune-scope matter opens directly: it creates a draft part
+    in every village of the commune, and each part opens through its village's own step (its
+    meeting, or its ballot plan and team), when that village's households are counted."""
+    if not by_step:
+        if not has_perm(actor, RUN_MATTERS, matter):
+            raise NotPermitted()
+        refuse_the_dismissed_head(actor, matter)
     with transaction.atomic():
         locked = lock_matter(matter)
         if locked.status not in (MatterStatus.DRAFT, MatterStatus.POLL):
             raise DecisionError(_("Voting on this matter has already been opened."))
-        if locked.parent_id is not None:
-            raise DecisionError(_("A village's part of a commune matter opens with it."))
+        if locked.parent_id is not None and not (
+            Matter.objects.filter(pk=locked.parent_id, status=MatterStatus.OPEN).exists()
+        ):
+            raise DecisionError(_("The commune-scope matter of this part is not open."))
+        village_scope = locked.scope == MatterScope.VILLAGE
+        if (
+            village_scope
+            and locked.form == DecisionForm.MEETING
+            and not (by_step and locked.meeting_id is not None)
+        ):
+            raise DecisionError(
+                _(
+                    "A matter decided at a community meeting opens when its meeting starts: "
+                    "plan the meeting, send its notice and start it."
+                )
+            )
         if locked.form == DecisionForm.ONLINE and not (
             locked.status == MatterStatus.POLL
             and locked.poll_closed_at is not None
@@ -307,12 +378,22 @@ def matter_open(*, actor: Any, matter: Matter) -> Matter:
             raise DecisionError(
                 _("An online vote opens only after the poll on voting online has passed.")
             )
-        if locked.form == DecisionForm.BALLOT and not (
-            rules.form_allowed(locked.kind, locked.form)
-            or locked.ballot_fallback
-            or locked.scope == MatterScope.COMMUNE
-        ):
-            raise DecisionError(_("This matter must be decided at a community meeting."))
+        if locked.form == DecisionForm.BALLOT:
+            if not (
+                rules.form_allowed(locked.kind, locked.form)
+                or locked.ballot_fallback
+                or locked.scope == MatterScope.COMMUNE
+                or locked.parent_id is not None
+            ):
+                raise DecisionError(_("This matter must be decided at a community meeting."))
+            if village_scope:
+                problems = _ballot_plan_problems(locked)
+                if problems:
+                    raise DecisionError(
+                        _("Household ballots open only on a lawful plan and team.")
+                        + " "
+                        + " ".join(problems)
+                    )
         if locked.origin == MatterOrigin.INITIATIVE:
             initiative_support_check(locked)
         elif not locked.front_agreed_by:
@@ -324,6 +405,8 @@ def matter_open(*, actor: Any, matter: Matter) -> Matter:
                 raise DecisionError(_("The commune has no villages."))
             locked.eligible_households = len(villages)
             for village in villages:
+                # Each village decides its part through its own step; its households are
+                # counted when that part opens.
                 Matter.objects.create(
                     unit=village,
                     scope=MatterScope.VILLAGE,
@@ -335,9 +418,7 @@ def matter_open(*, actor: Any, matter: Matter) -> Matter:
                     description=locked.description,
                     front_agreed_by=locked.front_agreed_by,
                     front_agreed_on=locked.front_agreed_on,
-                    status=MatterStatus.OPEN,
-                    eligible_households=village_households(village),
-                    opened_at=now,
+                    status=MatterStatus.DRAFT,
                     created_by=locked.created_by,
                 )
         else:
@@ -363,20 +444,31 @@ def vote_record(
     choice: str,
     channel: str,
     other_opinion: str = "",
+    via_ballot: bool = False,
 ) -> HouseholdVote:
     """Record a household's voice once and only once, whatever the channel (Art. 19(3)).
 
     Online: the household's representative votes for the household, on an online matter only
-    (ND 59/2023 Art. 5). On paper or at the meeting: the ballot team or the village head enters
-    it, and who entered it is kept; paper entries are also accepted on an online matter, where
-    the online team enters the answers of households without a device (ND 59 Art. 5(2)). A
-    second voice of the same household is refused with a message that says how the first one
-    was given; the unique constraint stays the final guard against concurrent entries.
+    (ND 59/2023 Art. 5). On paper: a returned ballot of a ballot-form matter is entered only by
+    its printed code (``services_ballots.ballot_enter`` passes ``via_ballot=True``); on an online
+    matter the online team enters the answers households gave on paper (ND 59 Art. 5(2): paper
+    and online together), and who entered it is kept. A meeting never records a household's
+    vote: it records the counts of each matter (``MeetingTally``, ND 59 Art. 3(5)). Once the
+    announced end of an online vote (``closes_at``) has passed, no vote is taken. A second voice
+    of the same household is refused with a message that says how the first one was given; the
+    unique constraint stays the final guard against concurrent entries.
     """
     if choice not in Choice.values:
         raise DecisionError(_("Unknown choice."))
     if channel not in VoteChannel.values:
         raise DecisionError(_("Unknown channel."))
+    if channel == VoteChannel.MEETING:
+        raise DecisionError(
+            _(
+                "A meeting records the count of each matter, not each household's vote: enter "
+                "the count on the meeting's page."
+            )
+        )
     if channel == VoteChannel.ONLINE:
         if not is_representative(actor, household):
             raise NotPermitted()
@@ -397,9 +489,39 @@ def vote_record(
     try:
         with transaction.atomic():
             # Locking the matter row serialises votes with closing: no vote lands after the
-            # count that decided the matter.
-            if locked_matter_status(matter) != MatterStatus.OPEN:
+            # count that decided the matter, nor after the announced end of the vote.
+            status, form, closes_at = (
+                Matter.objects.select_for_update()
+                .filter(pk=matter.pk)
+                .values_list("status", "form", "closes_at")
+                .get()
+            )
+            if status != MatterStatus.OPEN:
                 raise DecisionError(_("Voting on this matter is not open."))
+            if closes_at is not None and timezone.now() >= closes_at:
+                raise DecisionError(
+                    _("Voting on this matter ended at %(when)s.")
+                    % {
+                        "when": formats.date_format(
+                            timezone.localtime(closes_at), "SHORT_DATETIME_FORMAT"
+                        )
+                    }
+                )
+            if channel == VoteChannel.PAPER:
+                if form == DecisionForm.BALLOT and not via_ballot:
+                    raise DecisionError(
+                        _(
+                            "A paper ballot is entered by the code printed on it, on the "
+                            "matter's ballots page."
+                        )
+                    )
+                if form == DecisionForm.MEETING:
+                    raise DecisionError(
+                        _(
+                            "This matter is decided at a community meeting: the meeting records "
+                            "its count, not paper ballots."
+                        )
+                    )
             vote = HouseholdVote.objects.create(
                 matter=matter,
                 household=household,
@@ -428,13 +550,22 @@ def vote_record(
 
 def settled_by_a_step(matter: Matter) -> bool:
     """Whether the matter is decided by its own step — the meeting's close, the ballot count
-    (with its Mẫu 04 minutes) or the election's count — rather than by closing it directly."""
-    from danchu.decisions.models import BallotPlan, Election
+    (with its Mẫu 04 minutes) or the election's count — rather than by closing it directly.
 
+    Every village matter decided at a meeting or by household ballots is (Arts 18–19; ND 59
+    Arts 3–4), and so is a dismissal or an election (ND 59 Arts 8–9). Only an online matter and
+    the commune-scope matter, which counts its villages, are closed directly."""
+    from danchu.decisions.models import BallotPlan, Dismissal, Election
+
+    if matter.scope == MatterScope.COMMUNE:
+        return False
+    if matter.form in (DecisionForm.MEETING, DecisionForm.BALLOT):
+        return True
     return (
         matter.meeting_id is not None
         or BallotPlan.objects.filter(matter_id=matter.pk).exists()
         or Election.objects.filter(matter_id=matter.pk).exists()
+        or Dismissal.objects.filter(matter_id=matter.pk).exists()
     )
 
 
@@ -442,12 +573,16 @@ def matter_close(*, actor: Any, matter: Matter, by_step: bool = False) -> Matter
     """Close voting and decide from the stored counts against ALL households (Art. 21(1)).
 
     A commune-scope matter is decided once every village's part is closed: the villages that
-    adopted it are counted against all villages of the commune, from their stored results. A
-    matter with a meeting, a ballot plan or an election is closed only by that step
-    (``by_step``), so that its minutes and checks cannot be skipped.
+    adopted it are counted against ALL villages of the commune, from their stored results (the
+    aggregation of ND 59/2023 Art. 4(6)(c); the two-thirds threshold of Art. 21(1)). A matter
+    decided at a meeting or by ballots, an election and a dismissal are closed only by their
+    step (``by_step``, the step having checked who takes it), so that its minutes and checks
+    cannot be skipped (``settled_by_a_step``).
     """
-    if not has_perm(actor, RUN_MATTERS, matter):
-        raise NotPermitted()
+    if not by_step:
+        if not has_perm(actor, RUN_MATTERS, matter):
+            raise NotPermitted()
+        refuse_the_dismissed_head(actor, matter)
     with transaction.atomic():
         locked = Matter.objects.select_for_update().get(pk=matter.pk)
         if locked.status != MatterStatus.OPEN:
@@ -461,7 +596,9 @@ def matter_close(*, actor: Any, matter: Matter, by_step: bool = False) -> Matter
             )
         if locked.scope == MatterScope.COMMUNE:
             parts = Matter.objects.filter(parent=locked)
-            if parts.filter(status=MatterStatus.OPEN).exists():
+            if parts.filter(
+                status__in=(MatterStatus.DRAFT, MatterStatus.POLL, MatterStatus.OPEN)
+            ).exists():
                 raise DecisionError(_("Some villages have not closed their vote yet."))
             locked.villages_adopted = parts.filter(status=MatterStatus.ADOPTED).count()
             adopted = rules.passes(

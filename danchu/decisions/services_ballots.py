@@ -45,6 +45,7 @@ from danchu.decisions.services import (
     acting_user,
     lock_matter,
     matter_close,
+    refuse_the_dismissed_head,
     vote_record,
 )
 
@@ -222,12 +223,26 @@ def ballot_plan_create(
     """Issue (or, before any ballot is issued, revise) the ballot plan of the village head and
     the Front work committee head (ND 59 Art. 4(2)): sent to the commune within 02 days of
     issue, publicised at least 02 days before distribution (Art. 19(2); ND 59 Art. 4(4)), the
-    return deadline after distribution. A matter of form "ballot", including a village's part
-    of a commune-scope matter."""
+    return deadline after distribution. The issue, the sending and the notice are recorded
+    facts: none may be dated in the future. A matter of form "ballot", including a village's
+    part of a commune-scope matter."""
     if not has_perm(actor, MANAGE_BALLOTS, matter):
         raise NotPermitted()
+    refuse_the_dismissed_head(actor, matter)
     purpose = purpose.strip()
     channels = list(dict.fromkeys(notice_channels))
+    today = timezone.localdate()
+    # The issue, the sending and the notice are facts recorded after they happened.
+    for day, message in (
+        (issued_on, _("The plan cannot be dated in the future.")),
+        (
+            sent_to_commune_on,
+            _("The sending of the plan to the commune cannot be dated in the future."),
+        ),
+        (notice_posted_on, _("The notice to the households cannot be dated in the future.")),
+    ):
+        if day is not None and day > today:
+            raise DecisionError(message)
     with transaction.atomic():
         locked = lock_matter(matter)
         _ballot_matter(locked)
@@ -313,6 +328,7 @@ def ballot_team_set(*, actor: Any, matter: Matter, members: Sequence[Mapping[str
     is_front_representative (and optionally person, user)."""
     if not has_perm(actor, MANAGE_BALLOTS, matter):
         raise NotPermitted()
+    refuse_the_dismissed_head(actor, matter)
     with transaction.atomic():
         locked = lock_matter(matter)
         _ballot_matter(locked)
@@ -370,6 +386,7 @@ def ballots_issue(*, actor: Any, matter: Matter) -> int:
     ballots only for households that have none; returns how many were created."""
     if not has_perm(actor, MANAGE_BALLOTS, matter):
         raise NotPermitted()
+    refuse_the_dismissed_head(actor, matter)
     with transaction.atomic():
         locked = lock_matter(matter)
         _ballot_matter(locked)
@@ -436,6 +453,7 @@ def ballot_enter(
             if matter is not None and not has_perm(actor, RECORD_VOTES, matter):
                 raise NotPermitted()
             raise DecisionError(_("No ballot has the code %(code)s.") % {"code": code.strip()})
+        refuse_the_dismissed_head(actor, ballot.matter)
         if matter is not None and ballot.matter_id != matter.pk:
             raise DecisionError(
                 _("This ballot belongs to another matter: %(title)s.")
@@ -466,6 +484,7 @@ def ballot_enter(
             choice=choice,
             channel=VoteChannel.PAPER,
             other_opinion=other_opinion,
+            via_ballot=True,
         )
         ballot.vote = vote
         ballot.save(update_fields=["vote"])
@@ -482,6 +501,7 @@ def ballot_count_close(*, actor: Any, matter: Matter, witnesses: Sequence[str]) 
     earlier once every issued ballot is back."""
     if not has_perm(actor, RUN_MATTERS, matter):
         raise NotPermitted()
+    refuse_the_dismissed_head(actor, matter)
     names = [normalise_spaces(n) for n in witnesses]
     if not rules_ballots.witnesses_valid(names):
         raise DecisionError(_("Name exactly two different household representatives as witnesses."))

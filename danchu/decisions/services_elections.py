@@ -45,6 +45,7 @@ from danchu.decisions.models import (
     Election,
     Matter,
     MatterStatus,
+    MeetingStatus,
     Team,
     TeamMember,
     TeamPurpose,
@@ -148,8 +149,15 @@ def election_plan(
     6(1)(a)), issued with the commune Front standing committee (``front_agreed_by``) no later
     than 20 days before the meeting (R-VH-01). Creates the matter (item 4 or 5 of Art. 15,
     decided at a meeting) and the election; a new election ordered after a recognised dismissal
-    is recorded on the dismissal (ND 59 Art. 9(3))."""
-    _require(actor, village, PLAN_ELECTIONS)
+    is recorded on the dismissal (ND 59 Art. 9(3)).
+
+    The ND 59 Art. 6 timeline binds the village head's election only: board members are elected
+    at a meeting the village head convenes (Art. 18(1)), so the village head (``RUN_MATTERS``)
+    may also plan it, and no step of it is timed (``rules_el.timeline_applies``)."""
+    if kind == rules.BOARD_MEMBER:
+        _require(actor, village, PLAN_ELECTIONS, RUN_MATTERS)
+    else:
+        _require(actor, village, PLAN_ELECTIONS)
     if not village.is_village:
         raise DecisionError(_("An election is held in a village or residential group."))
     if kind not in ELECTION_KINDS:
@@ -157,7 +165,9 @@ def election_plan(
     if not normalise_spaces(front_agreed_by):
         raise DecisionError(_("Name the commune Front official who agreed to the plan."))
     _not_in_future(plan_issued_on, _("The plan"))
-    if not rules_el.step_in_time(rules_el.PLAN, meeting_on, plan_issued_on):
+    if rules_el.timeline_applies(kind) and not rules_el.step_in_time(
+        rules_el.PLAN, meeting_on, plan_issued_on
+    ):
         raise DecisionError(
             _(
                 "The plan must be issued no later than %(days)s days before the election "
@@ -239,6 +249,24 @@ def _team_of(election: Election) -> Team | None:
     )
 
 
+def _timed(election: Election) -> bool:
+    """Whether the ND 59 Art. 6 timeline binds the election (the village head's only)."""
+    return rules_el.timeline_applies(election.matter.kind)
+
+
+def _meeting_status(election: Election) -> str | None:
+    """The status of the meeting at which the election is held, if it is on one's agenda."""
+    from danchu.decisions.models import Meeting
+
+    if election.matter.meeting_id is None:
+        return None
+    return (
+        Meeting.objects.filter(pk=election.matter.meeting_id)
+        .values_list("status", flat=True)
+        .first()
+    )
+
+
 def _still_running(election: Election) -> None:
     if election.matter.status not in OPEN_STATUSES:
         raise DecisionError(_("This election is closed."))
@@ -278,7 +306,9 @@ def election_team_set(
     with transaction.atomic():
         locked = _locked_election(election)
         _still_running(locked)
-        if not rules_el.step_in_time(rules_el.TEAM, locked.meeting_on, decided_on):
+        if _timed(locked) and not rules_el.step_in_time(
+            rules_el.TEAM, locked.meeting_on, decided_on
+        ):
             raise DecisionError(
                 _(
                     "The election team must be set up no later than %(days)s days before the "
@@ -438,7 +468,9 @@ def candidates_sent(
         _still_running(locked)
         if locked.candidates_sent_on is not None:
             raise DecisionError(_("The candidate list has already been sent."))
-        if not rules_el.step_in_time(rules_el.CANDIDATES_SENT, locked.meeting_on, sent_on):
+        if _timed(locked) and not rules_el.step_in_time(
+            rules_el.CANDIDATES_SENT, locked.meeting_on, sent_on
+        ):
             raise DecisionError(
                 _(
                     "The candidate-list minutes must reach the commune no later than %(days)s "
@@ -498,7 +530,9 @@ def notice_posted(*, actor: Any, election: Election, posted_on: date) -> Electio
             raise DecisionError(_("The public notice is already recorded."))
         if locked.team_decided_on is None:
             raise DecisionError(_("Record the election team before posting the notice."))
-        if not rules_el.step_in_time(rules_el.NOTICE, locked.meeting_on, posted_on):
+        if _timed(locked) and not rules_el.step_in_time(
+            rules_el.NOTICE, locked.meeting_on, posted_on
+        ):
             raise DecisionError(
                 _(
                     "The notice must be posted no later than %(days)s days before the election "
@@ -529,8 +563,9 @@ def notice_posted(*, actor: Any, election: Election, posted_on: date) -> Electio
 def candidate_votes_record(
     *, actor: Any, election: Election, candidate: Candidate, agree_count: int
 ) -> Candidate:
-    """Enter the households in favour of ``candidate`` from the meeting's count; never more
-    than ALL households of the village fixed when the vote opened."""
+    """Enter the households in favour of ``candidate`` from the count of the election meeting,
+    while that meeting runs; never more than ALL households of the village fixed when the vote
+    opened (the meeting's start)."""
     _require(actor, election, RECORD_VOTES, PLAN_ELECTIONS)
     if isinstance(agree_count, bool) or not isinstance(agree_count, int) or agree_count < 0:
         raise DecisionError(_("The count must be a whole number, zero or more."))
@@ -538,6 +573,10 @@ def candidate_votes_record(
         locked = _locked_election(election)
         if locked.matter.status != MatterStatus.OPEN:
             raise DecisionError(_("Voting on this election is not open."))
+        if _meeting_status(locked) != MeetingStatus.IN_PROGRESS:
+            raise DecisionError(
+                _("The candidates' counts are recorded at the election meeting, while it runs.")
+            )
         row = Candidate.objects.select_for_update().filter(pk=candidate.pk, election=locked).first()
         if row is None:
             raise DecisionError(_("This person is not a candidate in this election."))
@@ -563,14 +602,20 @@ def election_close(*, actor: Any, election: Election) -> Candidate | None:
     """Close the election and decide it: the candidate with more than 50% of ALL households
     (the most votes if several) is elected and the matter adopted; otherwise nobody is, the
     matter is not adopted and the commune orders a re-election (ND 59 Art. 8). The winner takes
-    office only when the commune recognises the decision (see ``election_recognised``)."""
+    office only when the commune recognises the decision (see ``election_recognised``). The
+    election is decided once its meeting has been held (the meeting opened the vote, and its
+    close leaves the election to this step); a village head's election also needs the steps of
+    the ND 59 Art. 6 timeline recorded."""
     _require(actor, election, RUN_MATTERS, PLAN_ELECTIONS)
     with transaction.atomic():
         locked = _locked_election(election)
         matter = Matter.objects.select_for_update().get(pk=locked.matter_id)
         if matter.status != MatterStatus.OPEN:
             raise DecisionError(_("Voting on this election is not open."))
-        if _today() < locked.meeting_on:
+        if _today() < locked.meeting_on or _meeting_status(locked) not in (
+            MeetingStatus.IN_PROGRESS,
+            MeetingStatus.CLOSED,
+        ):
             raise DecisionError(_("The election meeting has not taken place yet."))
         missing = [
             label
@@ -579,7 +624,7 @@ def election_close(*, actor: Any, election: Election) -> Candidate | None:
                 (_("the candidate list sent to the commune"), locked.candidates_sent_on),
                 (_("the public notice"), locked.notice_posted_on),
             )
-            if value is None
+            if value is None and _timed(locked)
         ]
         if missing:
             raise DecisionError(

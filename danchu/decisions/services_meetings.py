@@ -20,8 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.common.text import fold, normalise_spaces
+from danchu.core.access import roles
 from danchu.core.access.errors import NotPermitted
-from danchu.core.access.registry import has_perm
+from danchu.core.access.predicates import holds_role_over
+from danchu.core.access.registry import has_perm, register
 from danchu.core.audit.services import audit_record
 from danchu.core.documents.models import GeneratedDocument
 from danchu.core.documents.services import document_generate
@@ -29,11 +31,15 @@ from danchu.core.people.models import Household, HouseholdMember, Person
 from danchu.core.units.models import Unit
 from danchu.decisions import services
 from danchu.decisions.documents_meetings import COUNTING_MINUTES, MEETING_NOTICE
+from danchu.decisions.domain import elections as rules_el
 from danchu.decisions.domain import meetings as domain
 from danchu.decisions.domain import rules
+from danchu.decisions.domain import village_codes as code_law
 from danchu.decisions.models import (
     Attendance,
     DecisionForm,
+    Dismissal,
+    Election,
     Matter,
     MatterStatus,
     Meeting,
@@ -70,6 +76,62 @@ AUDIT_ACTIONS = (
     COUNTING_MINUTES_GENERATED,
     "decisions.meeting_closed",
 )
+
+
+# --- who runs the meeting (Art. 18(1); ND 59/2023 Art. 9) ------------------------------------
+
+# A dismissal of the village head is decided at a meeting convened and run by the village Front
+# work committee head (or the commune chair), never by the village head being dismissed. Both
+# permissions are registered by ``meetings_setup.register``.
+RUN_DISMISSAL_MEETING = "decisions.run_dismissal_meeting"
+RECORD_DISMISSAL_MEETING = "decisions.record_dismissal_meeting"
+
+_not_the_village_head = ~holds_role_over(roles.VILLAGE_HEAD)
+
+
+def register_permissions() -> None:
+    register(
+        RUN_DISMISSAL_MEETING,
+        holds_role_over(roles.FRONT_COMMITTEE_HEAD, roles.COMMUNE_CHAIR) & _not_the_village_head,
+    )
+    register(
+        RECORD_DISMISSAL_MEETING,
+        holds_role_over(roles.FRONT_COMMITTEE_HEAD, roles.COMMUNE_CHAIR, roles.COMMUNE_FRONT)
+        & _not_the_village_head,
+    )
+
+
+def decides_a_dismissal(meeting: Meeting) -> bool:
+    """Whether one of the meeting's matters is the dismissal of the village head."""
+    return Dismissal.objects.filter(matter__meeting=meeting).exists()
+
+
+def may_run(actor: Any, meeting: Meeting, *, dismissal: bool | None = None) -> bool:
+    """Whether the actor convenes and runs the meeting: the village head (or the commune chair)
+    for an ordinary meeting (Art. 18(1)); the Front work committee head or the commune chair
+    for a meeting that decides a dismissal, never anyone holding the village head's role over
+    the village (ND 59/2023 Art. 9)."""
+    if dismissal is None:
+        dismissal = decides_a_dismissal(meeting)
+    return has_perm(actor, RUN_DISMISSAL_MEETING if dismissal else RUN_MATTERS, meeting)
+
+
+def may_record(actor: Any, meeting: Meeting, *, dismissal: bool | None = None) -> bool:
+    """Whether the actor records the meeting's attendance, registrations and counts; at a
+    dismissal meeting never the village head."""
+    if dismissal is None:
+        dismissal = decides_a_dismissal(meeting)
+    return has_perm(actor, RECORD_DISMISSAL_MEETING if dismissal else RECORD_VOTES, meeting)
+
+
+def require_runner(actor: Any, meeting: Meeting) -> None:
+    if not may_run(actor, meeting):
+        raise NotPermitted()
+
+
+def require_recorder(actor: Any, meeting: Meeting) -> None:
+    if not may_record(actor, meeting):
+        raise NotPermitted()
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -155,10 +217,17 @@ def meeting_create(
     matters: Sequence[Matter],
 ) -> Meeting:
     """Plan a meeting of the village's household representatives (Art. 18(1)) to decide draft
-    matters of that village proposed for a meeting."""
+    matters of that village proposed for a meeting (a village's part of a commune-scope matter
+    included). A village code is put to the meeting only once its draft has stayed posted for
+    its comment period on the meeting's day (ND 61/2023 Art. 9(1)); an election is decided at a
+    meeting on the day its plan set (ND 59/2023 Art. 6). A dismissal of the village head is
+    decided at its own meeting, convened and chaired by the Front work committee head or the
+    commune chair and never by the village head (Art. 18(1); ND 59 Art. 9)."""
     if not village.is_village:
         raise DecisionError(_("A community meeting is held by a village."))
-    if not has_perm(actor, RUN_MATTERS, village):
+    matter_ids = sorted({m.pk for m in matters})
+    dismissal = Dismissal.objects.filter(matter_id__in=matter_ids).first()
+    if not has_perm(actor, RUN_DISMISSAL_MEETING if dismissal else RUN_MATTERS, village):
         raise NotPermitted()
     title = normalise_spaces(title)[:255]
     place = normalise_spaces(place)[:255]
@@ -169,9 +238,23 @@ def meeting_create(
         raise DecisionError(_("The place of the meeting is required."))
     if not convenor_name:
         raise DecisionError(_("Name who convenes and chairs the meeting."))
-    matter_ids = sorted({m.pk for m in matters})
     if not matter_ids:
         raise DecisionError(_("Choose at least one matter for the meeting to decide."))
+    if dismissal is not None:
+        if len(matter_ids) > 1:
+            raise DecisionError(
+                _(
+                    "A dismissal of the village head is decided at its own meeting, convened by "
+                    "the Front work committee head; put the other matters to another meeting."
+                )
+            )
+        if rules_el.same_person_name(convenor_name, dismissal.head_name):
+            raise DecisionError(
+                _(
+                    "The village head whose dismissal is decided cannot convene or chair the "
+                    "meeting; the Front work committee head does (ND 59/2023 Art. 9)."
+                )
+            )
     with transaction.atomic():
         locked = list(Matter.objects.select_for_update().filter(pk__in=matter_ids))
         if len(locked) != len(matter_ids):
@@ -191,6 +274,7 @@ def meeting_create(
                     _("The matter «%(title)s» is already on another meeting's agenda.")
                     % {"title": matter.title}
                 )
+        check_meeting_day(locked, domain.local_day(scheduled_at))
         meeting = Meeting.objects.create(
             unit=village,
             title=title,
@@ -215,14 +299,58 @@ def meeting_create(
     return meeting
 
 
+def check_meeting_day(matters: Sequence[Matter], day: date) -> None:
+    """Refuse a meeting on ``day`` for a village code whose draft has not stayed posted for its
+    comment period by then (ND 61/2023 Art. 9(1), counted by
+    ``domain.village_codes.earliest_vote_on``), and for an election on another day than its
+    plan set (ND 59/2023 Art. 6: the steps are timed from that day)."""
+    from danchu.decisions.models import VillageCode
+
+    ids = [m.pk for m in matters]
+    codes = {
+        c.matter_id: c
+        for c in VillageCode.objects.filter(matter_id__in=ids, posted_on__isnull=False)
+    }
+    elections = {e.matter_id: e for e in Election.objects.filter(matter_id__in=ids)}
+    for matter in matters:
+        if matter.kind == rules.VILLAGE_CODE:
+            code = codes.get(matter.pk)
+            if code is None:
+                raise DecisionError(
+                    _(
+                        "«%(title)s» has no draft posted for comment: a village code is put to "
+                        "the vote from its posted draft (ND 61/2023 Art. 9(1))."
+                    )
+                    % {"title": matter.title}
+                )
+            earliest = code_law.earliest_vote_on(code.posted_on, code.comment_days)
+            if day < earliest:
+                raise DecisionError(
+                    _(
+                        "The draft of «%(title)s» must stay posted for %(days)s days: the meeting "
+                        "can decide it on %(date)s at the earliest (ND 61/2023 Art. 9(1))."
+                    )
+                    % {
+                        "title": matter.title,
+                        "days": code.comment_days,
+                        "date": earliest.strftime("%d/%m/%Y"),
+                    }
+                )
+        election = elections.get(matter.pk)
+        if election is not None and election.meeting_on != day:
+            raise DecisionError(
+                _("The election meeting is planned for %(date)s; hold the meeting on that day.")
+                % {"date": election.meeting_on.strftime("%d/%m/%Y")}
+            )
+
+
 def notice_send(
     *, actor: Any, meeting: Meeting, channels: Sequence[str], sent_at: datetime
 ) -> Meeting:
     """Send the notice (Mẫu 01) at least 2 days before the meeting, by the chosen channels, and
     post it at the culture house (ND 59/2023 Art. 3(3); R-DEC-15). The notice is generated as
     PDF and DOCX and kept on the meeting."""
-    if not has_perm(actor, RUN_MATTERS, meeting):
-        raise NotPermitted()
+    require_runner(actor, meeting)
     chosen = list(dict.fromkeys(channels))
     unknown = [c for c in chosen if c not in domain.NOTICE_CHANNELS and c != domain.POSTING]
     if unknown:
@@ -328,8 +456,7 @@ def cluster_add(
     3(6)): only a village of 200 households or more, or one the village head declares to have
     scattered housing (the declaration is kept on the meeting, ``scattered_housing``, for the
     commune to judge with the plan)."""
-    if not has_perm(actor, RUN_MATTERS, meeting):
-        raise NotPermitted()
+    require_runner(actor, meeting)
     name = normalise_spaces(name)[:120]
     chair_name = normalise_spaces(chair_name)[:150]
     if not name or not chair_name:
@@ -411,10 +538,10 @@ def meeting_start(*, actor: Any, meeting: Meeting, started_at: datetime) -> Meet
     """Open the meeting. Refused without a notice sent at least 2 days before (ND 59/2023 Art.
     3(3)), when a contribution, fund or village-code matter's documents did not reach the
     households at least 2 days before (Art. 3(4)), or when clusters lack the commune's approved
-    plan (Art. 3(6)). Every draft matter of the meeting opens: ALL current households of the
-    village are counted now (Art. 21(1))."""
-    if not has_perm(actor, RUN_MATTERS, meeting):
-        raise NotPermitted()
+    plan (Art. 3(6)), or when a village code's posting period has not run or an election's day
+    is not today (``check_meeting_day``). Every draft matter of the meeting opens: ALL current
+    households of the village are counted now (Art. 21(1))."""
+    require_runner(actor, meeting)
     _not_in_future(started_at, _("The start cannot be dated in the future."))
     with transaction.atomic():
         locked = _lock(meeting)
@@ -439,6 +566,9 @@ def meeting_start(*, actor: Any, meeting: Meeting, started_at: datetime) -> Meet
         matters = list(locked.matters.select_for_update().order_by("pk"))
         if not matters:
             raise DecisionError(_("The meeting has no matter to decide."))
+        check_meeting_day(
+            [m for m in matters if m.status == MatterStatus.DRAFT], domain.local_day(started_at)
+        )
         for matter in matters:
             if not domain.documents_in_time(matter.kind, matter.documents_sent_on, started_at):
                 raise DecisionError(
@@ -454,7 +584,8 @@ def meeting_start(*, actor: Any, meeting: Meeting, started_at: datetime) -> Meet
                 )
         for matter in matters:
             if matter.status == MatterStatus.DRAFT:
-                services.matter_open(actor=actor, matter=matter)
+                # The matter opens as this step, whose runner was checked above.
+                services.matter_open(actor=actor, matter=matter, by_step=True)
         locked.eligible_households = village_households(locked.unit)
         locked.started_at = started_at
         locked.status = MeetingStatus.IN_PROGRESS
@@ -485,8 +616,7 @@ def attendance_record(
 ) -> Attendance:
     """Record a household present through its representative or an authorised member (Art.
     18(2)); one row per household per meeting."""
-    if not has_perm(actor, RECORD_VOTES, meeting):
-        raise NotPermitted()
+    require_recorder(actor, meeting)
     if household.village_id != meeting.unit_id or household.left_on is not None:
         raise DecisionError(_("This household does not belong to the village of the meeting."))
     if attendee is not None:
@@ -545,8 +675,7 @@ def speaker_register(
 ) -> SpeakerRegistration:
     """A household member who disagrees with the representative registers to attend and speak
     (Art. 24(2))."""
-    if not has_perm(actor, RECORD_VOTES, meeting):
-        raise NotPermitted()
+    require_recorder(actor, meeting)
     if household.village_id != meeting.unit_id or household.left_on is not None:
         raise DecisionError(_("This household does not belong to the village of the meeting."))
     if not HouseholdMember.objects.filter(
@@ -582,8 +711,7 @@ def speaker_register(
 def secretary_approve(*, actor: Any, meeting: Meeting, name: str, votes: int) -> Meeting:
     """The meeting appoints its secretary by the hands of more than 50% of the representatives
     present (Art. 18(4); ND 59/2023 Art. 3(5); R-DEC-16)."""
-    if not has_perm(actor, RUN_MATTERS, meeting):
-        raise NotPermitted()
+    require_runner(actor, meeting)
     name = normalise_spaces(name)[:150]
     if not name:
         raise DecisionError(_("Name the secretary."))
@@ -606,8 +734,7 @@ def secretary_approve(*, actor: Any, meeting: Meeting, name: str, votes: int) ->
 def voting_method_choose(*, actor: Any, meeting: Meeting, method: str, votes: int) -> Meeting:
     """The attendees choose show of hands or secret ballot by the hands of more than 50% of the
     representatives present (ND 59/2023 Art. 3(5); R-DEC-16)."""
-    if not has_perm(actor, RUN_MATTERS, meeting):
-        raise NotPermitted()
+    require_runner(actor, meeting)
     if method not in VotingMethod.values:
         raise DecisionError(_("Unknown voting method."))
     with transaction.atomic():
@@ -636,8 +763,7 @@ def counting_board_set(*, actor: Any, meeting: Meeting, members: Sequence[str], 
     """For a secret ballot, the meeting approves a vote-counting board of 3 to 5 people by the
     hands of more than 50% of the representatives present (ND 59/2023 Art. 3(5)(c)). The first
     named leads it."""
-    if not has_perm(actor, RUN_MATTERS, meeting):
-        raise NotPermitted()
+    require_runner(actor, meeting)
     names = list(dict.fromkeys(_names(members)))
     if not domain.counting_board_size_ok(len(names)):
         raise DecisionError(
@@ -675,8 +801,7 @@ def counting_board_set(*, actor: Any, meeting: Meeting, members: Sequence[str], 
 def witnesses_set(*, actor: Any, meeting: Meeting, names: Sequence[str]) -> Meeting:
     """Two household representatives present witness the secret-ballot count (ND 59/2023 Art.
     3(5)(c); R-DEC-14). Each must be recorded as attending."""
-    if not has_perm(actor, RUN_MATTERS, meeting):
-        raise NotPermitted()
+    require_runner(actor, meeting)
     chosen = list(dict.fromkeys(_names(names)))
     if not domain.witnesses_ok(len(chosen)):
         raise DecisionError(_("Name exactly 2 household representatives to witness the count."))
@@ -730,8 +855,7 @@ def tally_record(
     the spot, or the counting board's count of the secret ballot (ND 59/2023 Art. 3(5)). The
     counts cannot exceed the representatives present there. The matter's counts become the sum
     of its counts across clusters (Art. 18(3); R-DEC-18): stored counts, no household's choice."""
-    if not has_perm(actor, RECORD_VOTES, meeting):
-        raise NotPermitted()
+    require_recorder(actor, meeting)
     agree, disagree, other, invalid = (_whole(v) for v in (agree, disagree, other, invalid))
     try:
         with transaction.atomic():
@@ -740,6 +864,13 @@ def tally_record(
             target = Matter.objects.select_for_update().get(pk=matter.pk)
             if target.meeting_id != locked.pk:
                 raise DecisionError(_("This matter is not on the meeting's agenda."))
+            if Election.objects.filter(matter_id=target.pk).exists():
+                raise DecisionError(
+                    _(
+                        "An election is counted candidate by candidate: enter each candidate's "
+                        "households in favour on the election's page."
+                    )
+                )
             if target.status != MatterStatus.OPEN:
                 raise DecisionError(_("Voting on this matter is not open."))
             if target.votes.exists():
@@ -865,8 +996,7 @@ def meeting_close(*, actor: Any, meeting: Meeting, ended_at: datetime) -> Meetin
     from its summed counts against ALL households. A secret ballot's counting minutes (Mẫu 02)
     are generated in PDF and DOCX.
     """
-    if not has_perm(actor, RUN_MATTERS, meeting):
-        raise NotPermitted()
+    require_runner(actor, meeting)
     _not_in_future(ended_at, _("The end cannot be dated in the future."))
     with transaction.atomic():
         locked = _lock(meeting)

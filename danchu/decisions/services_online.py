@@ -196,7 +196,8 @@ def poll_close(*, actor: Any, matter: Matter, closes_at: datetime | None = None)
 
 def matter_form_change(*, actor: Any, matter: Matter, form: str) -> Matter:
     """The village head switches a draft matter to another lawful form, e.g. after the
-    community did not choose to vote online (Art. 17; ND 59 Arts 4(1), 5)."""
+    community did not choose to vote online (Art. 17; ND 59 Arts 4(1), 5). Refused once the
+    matter is on a meeting's agenda."""
     if not has_perm(actor, RUN_MATTERS, matter):
         raise NotPermitted()
     if form not in DecisionForm.values:
@@ -207,6 +208,16 @@ def matter_form_change(*, actor: Any, matter: Matter, form: str) -> Matter:
             raise DecisionError(_("Only a draft matter can change its form."))
         if locked.parent_id is not None:
             raise DecisionError(_("A village's part of a commune matter keeps its form."))
+        if locked.meeting_id is not None:
+            # The meeting's notice announced the matter (ND 59 Art. 3(3)); the fallback to
+            # ballots after the meeting is set by the meeting's close (Art. 19(1)(b)).
+            raise DecisionError(
+                _(
+                    "The matter is on the agenda of the meeting «%(meeting)s»; its form cannot "
+                    "change."
+                )
+                % {"meeting": locked.meeting.title}
+            )
         if form == locked.form:
             raise DecisionError(_("The matter already has this form."))
         if locked.scope == MatterScope.COMMUNE:

@@ -14,8 +14,11 @@ Arts 3(5)(d), 4(7), 5(4)).
   another day with ``decision_receive``.
 * ``decision_recognise`` / ``decision_refuse``: only the body of Art. 21(2) — the commune UBND
   for the village code and the village head, the commune Front for board members. A refusal is
-  a written answer with reasons (``refusal_document``).
+  a written answer with reasons (``refusal_document``). A village code is recognised under ND
+  61/2023 Art. 11 (R-HU-03): only once its dossier (Mẫu 01) was sent, within 5 working days of
+  the complete dossier, by the ND 61 Mẫu 03 decision (``services_village_codes``).
 * ``decision_annul`` and ``decision_request_amendment`` (Art. 22) by the commune UBND;
+  annulling a commune-scope decision annuls the villages' decisions on it too;
   ``amendment_propose`` puts the amendment to the community by the same procedure.
 * ``initiative_front_approve``: the village Front work committee approves a residents'
   initiative below 10% of consenting households (Art. 16(3)).
@@ -46,7 +49,7 @@ from danchu.decisions.documents_outcomes import (
     RECOGNITION_REFUSAL,
 )
 from danchu.decisions.domain import outcomes as rules
-from danchu.decisions.domain.rules import TWO_THIRDS_KINDS
+from danchu.decisions.domain.rules import TWO_THIRDS_KINDS, VILLAGE_CODE
 from danchu.decisions.models import (
     BallotPlan,
     CommunityDecision,
@@ -56,6 +59,7 @@ from danchu.decisions.models import (
     MatterOrigin,
     MatterScope,
     MatterStatus,
+    VillageCode,
     VoteChannel,
 )
 from danchu.decisions.permissions import RUN_MATTERS
@@ -65,6 +69,10 @@ from danchu.decisions.permissions_outcomes import (
     COMMUNE_COMMITTEE_ACTS,
 )
 from danchu.decisions.services import DecisionError, acting_user, lock_matter, matter_create
+from danchu.decisions.services_village_codes import (
+    code_recognition_paper,
+    dossier_complete_on,
+)
 
 FORMATS = ("pdf", "docx")
 AMENDABLE = (
@@ -372,6 +380,20 @@ def _lock(decision: CommunityDecision) -> CommunityDecision:
     )
 
 
+def _recognition_due(decision: CommunityDecision) -> date | None:
+    """Last day of the 5 working days for the recognising body (Art. 21(2)), from the day the
+    commune received the decision; for a village code, from the complete dossier (ND 61 Art.
+    11(2)): ``None`` until the village head has sent it."""
+    if not decision.recognising_body:
+        return None
+    if decision.matter.kind == VILLAGE_CODE:
+        code = VillageCode.objects.filter(matter_id=decision.matter_id).first()
+        start = dossier_complete_on(code, decision)
+    else:
+        start = decision.received_on or decision.sent_on
+    return rules.recognition_due(start) if start else None
+
+
 # --- sending and recognition ---------------------------------------------------------------------
 
 
@@ -397,8 +419,7 @@ def decision_send(*, actor: Any, decision: CommunityDecision, sent_on: date) -> 
         )
         locked.sent_on = sent_on
         locked.received_on = sent_on
-        if locked.recognising_body:
-            locked.recognition_due = rules.recognition_due(sent_on)
+        locked.recognition_due = _recognition_due(locked)
         if locked.status == DecisionStatus.DRAFT:
             locked.status = DecisionStatus.SENT
         locked.save(update_fields=["sent_on", "received_on", "recognition_due", "status"])
@@ -446,7 +467,7 @@ def decision_receive(
             before_message=_("The decision cannot be received before it was sent."),
         )
         locked.received_on = received_on
-        locked.recognition_due = rules.recognition_due(received_on)
+        locked.recognition_due = _recognition_due(locked)
         locked.save(update_fields=["received_on", "recognition_due"])
         audit_record(
             actor=actor,
@@ -455,7 +476,9 @@ def decision_receive(
             unit=locked.matter.unit,
             data={
                 "received_on": received_on.isoformat(),
-                "recognition_due": locked.recognition_due.isoformat(),
+                "recognition_due": (
+                    locked.recognition_due.isoformat() if locked.recognition_due else None
+                ),
             },
         )
     return locked
@@ -484,10 +507,12 @@ def _answer_paper(
     not_answerable: str,
     doc_type: str,
     data: dict[str, Any],
+    recognising: bool = False,
 ) -> tuple[CommunityDecision, GeneratedDocument]:
     """Lock a decision sent to the commune and not yet answered, check the answer's date and
     generate the answer's paper (recognition or written refusal, Art. 21(2)); in the caller's
-    transaction."""
+    transaction. Recognising a village code issues the ND 61 Mẫu 03 instead, and only once
+    the code's dossier was sent (ND 61 Art. 11)."""
     locked = _lock(decision)
     if locked.status != DecisionStatus.SENT:
         raise DecisionError(not_answerable)
@@ -496,6 +521,8 @@ def _answer_paper(
         not_before=locked.received_on or locked.sent_on,
         before_message=_("The answer cannot be dated before the decision was received."),
     )
+    if recognising and locked.matter.kind == VILLAGE_CODE:
+        return locked, code_recognition_paper(actor=actor, decision=locked, on=on)
     document = document_generate(
         actor=actor,
         doc_type=doc_type,
@@ -508,7 +535,11 @@ def _answer_paper(
 
 def decision_recognise(*, actor: Any, decision: CommunityDecision, on: date) -> CommunityDecision:
     """The recognising body recognises the decision (Art. 21(2)); it takes effect on that day
-    (items 3–5). Generates the recognition decision and runs the "recognised" hooks."""
+    (items 3–5). Generates the recognition decision and runs the "recognised" hooks.
+
+    A village code (ND 61/2023 Art. 11, R-HU-03) is recognised only once the village head has
+    sent its dossier (Mẫu 01); its 5 working days run from the complete dossier, and the
+    recognition is the ND 61 Mẫu 03 decision, kept on the decision and on the code."""
     _check_body(actor, decision)
     with transaction.atomic():
         locked, document = _answer_paper(
@@ -520,6 +551,7 @@ def decision_recognise(*, actor: Any, decision: CommunityDecision, on: date) -> 
             ),
             doc_type=RECOGNITION,
             data={"recognised_on": on.isoformat()},
+            recognising=True,
         )
         locked.status = DecisionStatus.RECOGNISED
         locked.recognised_on = on
@@ -539,6 +571,9 @@ def decision_recognise(*, actor: Any, decision: CommunityDecision, on: date) -> 
                 "on": on.isoformat(),
                 "body": locked.recognising_body,
                 "late": bool(locked.recognition_due and on > locked.recognition_due),
+                "recognition_due": (
+                    locked.recognition_due.isoformat() if locked.recognition_due else None
+                ),
                 "document": document.pk,
             },
         )
@@ -603,19 +638,43 @@ def decision_set_effective(
         locked.status = DecisionStatus.IN_EFFECT
         locked.effective_on = on
         locked.save(update_fields=["status", "effective_on"])
-        villages = CommunityDecision.objects.filter(
-            matter__parent=locked.matter,
+        villages = _village_decisions(
+            locked,
             matter__status=MatterStatus.ADOPTED,
             status__in=(DecisionStatus.DRAFT, DecisionStatus.SENT),
-        ).update(status=DecisionStatus.IN_EFFECT, effective_on=on)
+        )
+        for village in villages:
+            village.status = DecisionStatus.IN_EFFECT
+            village.effective_on = on
+            village.save(update_fields=["status", "effective_on"])
+            audit_record(
+                actor=actor,
+                action="decisions.decision_effective_set",
+                target=village,
+                unit=village.matter.unit,
+                data={"on": on.isoformat(), "commune_decision": locked.pk},
+            )
         audit_record(
             actor=actor,
             action="decisions.decision_effective_set",
             target=locked,
             unit=locked.matter.unit,
-            data={"on": on.isoformat(), "village_decisions": villages},
+            data={"on": on.isoformat(), "village_decisions": [v.pk for v in villages]},
         )
     return locked
+
+
+def _village_decisions(
+    commune_decision: CommunityDecision, **filters: Any
+) -> list[CommunityDecision]:
+    """The villages' decisions on a commune-scope matter, locked, in village order; after the
+    commune's own row (the order every service locks them in)."""
+    return list(
+        CommunityDecision.objects.select_for_update(of=("self",))
+        .select_related("matter", "matter__unit")
+        .filter(matter__parent_id=commune_decision.matter_id, **filters)
+        .order_by("matter__unit__code", "pk")
+    )
 
 
 # --- amendment and annulment (Art. 22) ----------------------------------------------------------
@@ -637,7 +696,10 @@ def decision_annul(
     *, actor: Any, decision: CommunityDecision, on: date, grounds: str
 ) -> CommunityDecision:
     """The commune UBND annuls a decision that is unlawful, against good customs or made
-    without following the procedure (Art. 22); the matter is annulled too."""
+    without following the procedure (Art. 22); the matter is annulled too. Annulling a
+    commune-scope decision annuls the villages' decisions on the matter with it (each locked and
+    audited) and the villages' adopted parts still without a decision, so that none of them
+    stays in effect or can be drawn up afterwards."""
     grounds = _committee_grounds(
         actor, decision, grounds, missing=_("State the grounds for annulling the decision.")
     )
@@ -650,23 +712,63 @@ def decision_annul(
             not_before=_local_date(locked.decided_at),
             before_message=_("A decision cannot be annulled before it was made."),
         )
-        matter = Matter.objects.select_for_update().get(pk=locked.matter_id)
-        matter.status = MatterStatus.ANNULLED
-        matter.save(update_fields=["status"])
-        locked.matter = matter
-        locked.status = DecisionStatus.ANNULLED
-        locked.annulled_on = on
-        locked.annulment_reason = grounds
-        locked.save(update_fields=["status", "annulled_on", "annulment_reason"])
-        audit_record(
-            actor=actor,
-            action="decisions.decision_annulled",
-            target=locked,
-            unit=matter.unit,
-            data={"on": on.isoformat(), "grounds": grounds},
+        commune_scope = locked.matter.scope == MatterScope.COMMUNE
+        villages: list[CommunityDecision] = []
+        parts: list[Matter] = []
+        if commune_scope:
+            villages = [
+                v for v in _village_decisions(locked) if v.status != DecisionStatus.ANNULLED
+            ]
+            # The commune's matter before its villages' parts.
+            Matter.objects.select_for_update().get(pk=locked.matter_id)
+            parts = list(
+                Matter.objects.select_for_update()
+                .filter(parent_id=locked.matter_id, status=MatterStatus.ADOPTED)
+                .exclude(pk__in=[v.matter_id for v in villages])
+                .order_by("pk")
+            )
+        _annul(
+            actor,
+            locked,
+            on=on,
+            grounds=grounds,
+            data=(
+                {
+                    "village_decisions": [v.pk for v in villages],
+                    "village_matters": [p.pk for p in parts],
+                }
+                if commune_scope
+                else {}
+            ),
         )
-        outcome_hooks.fire("annulled", locked)
+        for village in villages:
+            _annul(actor, village, on=on, grounds=grounds, data={"commune_decision": locked.pk})
+        for part in parts:
+            part.status = MatterStatus.ANNULLED
+            part.save(update_fields=["status"])
     return locked
+
+
+def _annul(
+    actor: Any, locked: CommunityDecision, *, on: date, grounds: str, data: dict[str, Any]
+) -> None:
+    """Annul a locked decision and its matter, audit it and run the "annulled" hooks."""
+    matter = Matter.objects.select_for_update().get(pk=locked.matter_id)
+    matter.status = MatterStatus.ANNULLED
+    matter.save(update_fields=["status"])
+    locked.matter = matter
+    locked.status = DecisionStatus.ANNULLED
+    locked.annulled_on = on
+    locked.annulment_reason = grounds
+    locked.save(update_fields=["status", "annulled_on", "annulment_reason"])
+    audit_record(
+        actor=actor,
+        action="decisions.decision_annulled",
+        target=locked,
+        unit=matter.unit,
+        data={"on": on.isoformat(), "grounds": grounds, **data},
+    )
+    outcome_hooks.fire("annulled", locked)
 
 
 def decision_request_amendment(

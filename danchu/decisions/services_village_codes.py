@@ -13,15 +13,19 @@ meetings and ballots steps). The code follows its matter:
 * when the matter is closed as adopted, the code becomes "adopted"; when it is closed as not
   adopted, the code goes back to drafting (to be reworked, posted again and put to a new vote).
   A ``post_save`` receiver on Matter calls :func:`code_sync_from_matter` inside the closing
-  transaction; the code page calls it too, in case a step closed the matter without ``save()``;
+  transaction (every step that closes a vote saves the matter; pages never write);
 * when the commune recognises, refuses or annuls the community decision, the hooks registered
   in ``village_codes_setup`` set the code in effect (from the recognition date, ND 61 Art. 11),
   refused, or abolished.
 
-The hooks do not generate the Mẫu 03 recognition decision: the recognition service of the
-outcomes step owns ``CommunityDecision.recognition_document`` and has no actor to hand to the
-hook. When that document is missing, the commune can issue Mẫu 03 here with
-:func:`code_recognition_issue`.
+Recognition (ND 61 Art. 11, R-HU-03): the commune recognises a village code through the
+community decision (``services_outcomes.decision_recognise``), and only once the village head
+has sent the dossier (Mẫu 01, ``code_dossier_send``). The 5 working days run from the complete
+dossier: the later of the dossier and the community decision reaching the commune
+(:func:`dossier_complete_on`). The recognition service calls :func:`code_recognition_paper`,
+which issues the ND 61 Mẫu 03 decision and keeps it as the code's and the decision's
+recognition paper. :func:`code_recognition_issue` remains for codes recognised before that,
+whose decision carries the generic ND 59 recognition paper or none.
 
 The papers of a code are kept on it: ``request_document`` (Mẫu 01), ``recognition_document``
 (Mẫu 03 issued here), ``suspension_document`` (the latest Mẫu 04) and ``abolition_document``
@@ -53,6 +57,7 @@ from danchu.decisions.domain import village_codes as law
 from danchu.decisions.models import (
     CommunityDecision,
     DecisionForm,
+    DecisionStatus,
     Matter,
     MatterStatus,
     VillageCode,
@@ -363,7 +368,14 @@ def code_dossier_send(*, actor: Any, code: VillageCode, sent_on: date) -> Villag
         raise NotPermitted()
     _not_in_future(sent_on)
     with transaction.atomic():
+        decision = None
         if code.matter_id is not None:
+            # The decision's row before the code's, in the order the recognition locks them.
+            decision = (
+                CommunityDecision.objects.select_for_update(of=("self",))
+                .filter(matter_id=code.matter_id)
+                .first()
+            )
             code_sync_from_matter(matter=Matter.objects.get(pk=code.matter_id))
         locked = _lock(code)
         if locked.status != S.ADOPTED or locked.matter_id is None:
@@ -401,6 +413,7 @@ def code_dossier_send(*, actor: Any, code: VillageCode, sent_on: date) -> Villag
         locked.dossier_sent_on = sent_on
         locked.request_document = document
         locked.save(update_fields=["dossier_sent_on", "request_document"])
+        recognition_due = _dossier_reached_commune(locked, decision)
         audit_record(
             actor=actor,
             action="decisions.village_code_dossier_sent",
@@ -411,17 +424,45 @@ def code_dossier_send(*, actor: Any, code: VillageCode, sent_on: date) -> Villag
                 "adopted_on": day.isoformat(),
                 "due": due.isoformat(),
                 "late": sent_on > due,
-                "recognition_due": law.recognition_due(sent_on).isoformat(),
+                "recognition_due": recognition_due.isoformat() if recognition_due else None,
                 "document": document.pk,
             },
         )
     return locked
 
 
+def dossier_complete_on(code: VillageCode | None, decision: CommunityDecision) -> date | None:
+    """The day the commune holds the complete recognition dossier (ND 61 Art. 11(1)): the
+    request (Mẫu 01, sent with the minutes and the adopted text) and the community decision
+    both received; ``None`` while either is missing. Receipt is the sending day unless the
+    commune recorded another (``CommunityDecision.received_on``)."""
+    if code is None or code.dossier_sent_on is None:
+        return None
+    received = decision.received_on or decision.sent_on
+    if received is None:
+        return None
+    return max(code.dossier_sent_on, received)
+
+
+def _dossier_reached_commune(code: VillageCode, decision: CommunityDecision | None) -> date | None:
+    """The dossier completes what the commune has received: the 5 working days for the
+    recognition decision (ND 61 Art. 11(2)) run from the complete dossier on the (locked)
+    community decision awaiting the answer. Returns the new due day, or ``None`` when the
+    decision has not been sent yet."""
+    if decision is None or decision.status != DecisionStatus.SENT:
+        return None
+    complete = dossier_complete_on(code, decision)
+    if complete is None:
+        return None
+    decision.recognition_due = law.recognition_due(complete)
+    decision.save(update_fields=["recognition_due"])
+    return decision.recognition_due
+
+
 def _code_of_decision(decision: Any) -> VillageCode | None:
     return (
         VillageCode.objects.select_for_update(of=("self",))
-        .select_related("unit")
+        .select_related("unit", "unit__parent")
         .filter(matter_id=decision.matter_id)
         .first()
     )
@@ -486,34 +527,104 @@ def on_annulled(decision: Any) -> None:
 def community_decision_of(code: VillageCode) -> CommunityDecision | None:
     if code.matter_id is None:
         return None
-    return CommunityDecision.objects.filter(matter_id=code.matter_id).first()
+    return (
+        CommunityDecision.objects.select_related(
+            "document", "recognition_document", "refusal_document"
+        )
+        .filter(matter_id=code.matter_id)
+        .first()
+    )
+
+
+def _recognition_data(
+    code: VillageCode, matter: Matter, on: date, actor: Any, dossier_sent_on: date | None
+) -> dict[str, Any]:
+    day = adopted_on(matter) or on
+    return {
+        **_names(code),
+        "adopted_on": day.isoformat(),
+        "decided_on": on.isoformat(),
+        "dossier_sent_on": dossier_sent_on.isoformat() if dossier_sent_on else "",
+        "signer_name": _signer(actor),
+    }
+
+
+def code_recognition_paper(
+    *, actor: Any, decision: CommunityDecision, on: date
+) -> GeneratedDocument:
+    """Issue the ND 61 Mẫu 03 recognition decision of a village code (Art. 11(2)) when the
+    commune recognises the community decision adopting it; called by
+    ``services_outcomes.decision_recognise`` inside its transaction, after its own checks.
+
+    Refused unless the code's dossier (Mẫu 01) has been sent (Art. 11(1)) and ``on`` is not
+    before it. The paper becomes the code's ``recognition_document`` here; the caller sets it
+    as the decision's. The code itself is set in effect by the "recognised" hook."""
+    code = _code_of_decision(decision)
+    if code is None or code.dossier_sent_on is None:
+        raise DecisionError(
+            _(
+                "The village code's recognition dossier (form 01) has not reached the commune: "
+                "the village head sends it from the code's page first (ND 61 Art. 11)."
+            )
+        )
+    if on < code.dossier_sent_on:
+        raise DecisionError(
+            _("The recognition cannot be dated before the dossier of the village code was sent.")
+        )
+    commune = code.unit.parent
+    matter = Matter.objects.select_related("meeting").get(pk=decision.matter_id)
+    document = document_generate(
+        actor=actor,
+        doc_type=papers.RECOGNITION,
+        unit=commune,
+        data=_recognition_data(code, matter, on, actor, code.dossier_sent_on),
+        formats=FORMATS,
+    )
+    code.recognition_document = document
+    code.save(update_fields=["recognition_document"])
+    complete = dossier_complete_on(code, decision)
+    audit_record(
+        actor=actor,
+        action="decisions.village_code_recognition_issued",
+        target=code,
+        unit=commune,
+        data={
+            "document": document.pk,
+            "decision": decision.pk,
+            "on": on.isoformat(),
+            "dossier_complete_on": complete.isoformat() if complete else None,
+        },
+    )
+    return document
+
+
+def recognition_paper_missing(code: VillageCode, decision: CommunityDecision | None) -> bool:
+    """A recognised code without its ND 61 Mẫu 03: recognised before the recognition service
+    issued it, so its decision carries the generic ND 59 paper or none."""
+    if code.recognition_document_id is not None:
+        return False
+    paper = decision.recognition_document if decision is not None else None
+    return paper is None or paper.doc_type != papers.RECOGNITION
 
 
 def code_recognition_issue(*, actor: Any, code: VillageCode) -> GeneratedDocument:
-    """Issue the ND 61 Mẫu 03 recognition decision for a recognised code whose community
-    decision carries no recognition paper yet (Art. 11(2))."""
+    """Issue the ND 61 Mẫu 03 recognition decision for a code recognised without it (Art.
+    11(2)): old records only, since :func:`code_recognition_paper` issues it on recognition."""
     commune = _controlling_commune(actor, code)
     with transaction.atomic():
         locked = _lock(code)
         if locked.status not in BINDING or locked.recognised_on is None:
             raise DecisionError(_("This code has not been recognised."))
-        decision = community_decision_of(locked)
-        if (
-            decision is not None and decision.recognition_document_id
-        ) or locked.recognition_document_id:
+        if not recognition_paper_missing(locked, community_decision_of(locked)):
             raise DecisionError(_("The recognition decision has already been issued."))
         matter = Matter.objects.select_related("meeting").get(pk=locked.matter_id)
-        day = adopted_on(matter) or locked.recognised_on
         document = document_generate(
             actor=actor,
             doc_type=papers.RECOGNITION,
             unit=commune,
-            data={
-                **_names(locked),
-                "adopted_on": day.isoformat(),
-                "decided_on": locked.recognised_on.isoformat(),
-                "signer_name": _signer(actor),
-            },
+            data=_recognition_data(
+                locked, matter, locked.recognised_on, actor, locked.dossier_sent_on
+            ),
             formats=FORMATS,
         )
         locked.recognition_document = document

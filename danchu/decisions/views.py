@@ -19,7 +19,14 @@ from danchu.core.units.access import access_unit_by_code
 from danchu.core.units.selectors import ancestors_of
 from danchu.decisions.access import access_matter_by_id
 from danchu.decisions.forms import MatterForm, PaperVoteForm, VoteForm
-from danchu.decisions.models import DecisionForm, HouseholdVote, Matter, MatterStatus, VoteChannel
+from danchu.decisions.models import (
+    DecisionForm,
+    HouseholdVote,
+    Matter,
+    MatterScope,
+    MatterStatus,
+    VoteChannel,
+)
 from danchu.decisions.panels import render_panels
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS, VIEW_RESULTS
 from danchu.decisions.services import (
@@ -39,7 +46,9 @@ from danchu.decisions.view_steps import REFUSALS, matter_page, post_button, post
 def village_matters(request: HttpRequest, code: str) -> HttpResponse:
     village = access_unit_by_code(request.user, code, permission=VIEW_RESULTS)
     matters = Matter.objects.filter(unit=village).order_by("-created_at")
-    can_run = village.is_village and has_perm(request.user, RUN_MATTERS, village)
+    # The village head proposes the village's matters; the commune chair the commune-scope
+    # contributions and funds (Art. 16(1)) and sees their drafts.
+    can_run = has_perm(request.user, RUN_MATTERS, village)
     if not can_run:
         matters = matters.exclude(status=MatterStatus.DRAFT)
     return render(
@@ -86,6 +95,7 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and household is not None
         and not already
     )
+    can_run = has_perm(request.user, RUN_MATTERS, matter)
     return render(
         request,
         "decisions/matter_detail.html",
@@ -95,14 +105,44 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "household": household,
             "already_voted": already,
             "vote_form": VoteForm() if can_vote_online else None,
-            "can_run": has_perm(request.user, RUN_MATTERS, matter),
+            "can_run": can_run,
+            "opens_here": can_run and _opens_here(matter),
             "closes_here": not settled_by_a_step(matter),
-            "can_record": matter.status == MatterStatus.OPEN
+            "can_record": _takes_paper_answers(matter)
             and has_perm(request.user, RECORD_VOTES, matter),
-            "record_form": PaperVoteForm(),
+            "record_form": PaperAnswerForm(),
             "panels": render_panels(request, matter),
         },
     )
+
+
+def _opens_here(matter: Matter) -> bool:
+    """Whether the matter's page offers "Open the vote": a draft commune-scope matter, or a
+    draft village matter of household ballots whose plan and team are lawful. A meeting-form
+    matter opens when its meeting starts, an online matter when its poll passes."""
+    if matter.status != MatterStatus.DRAFT:
+        return False
+    if matter.scope == MatterScope.COMMUNE:
+        return True
+    if matter.form != DecisionForm.BALLOT:
+        return False
+    from danchu.decisions.models import BallotPlan, TeamPurpose
+    from danchu.decisions.services_ballots import plan_problems, team_of
+
+    plan = BallotPlan.objects.filter(matter=matter).first()
+    return not plan_problems(plan, team_of(matter, TeamPurpose.BALLOT))
+
+
+def _takes_paper_answers(matter: Matter) -> bool:
+    """Only an open online vote takes answers given on paper, entered by the online team (ND
+    59/2023 Art. 5(2)); a meeting records counts and a ballot is entered by its code."""
+    return matter.status == MatterStatus.OPEN and matter.form == DecisionForm.ONLINE
+
+
+class PaperAnswerForm(PaperVoteForm):
+    """A household's answer to an online vote given on paper: the channel is always paper."""
+
+    channel = None
 
 
 @login_required
@@ -140,7 +180,9 @@ def matter_vote(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def matter_record(request: HttpRequest, pk: int) -> HttpResponse:
-    """The ballot team or the village head enters a paper ballot or a meeting vote."""
+    """The online voting team enters the answer a household gave on paper to an online vote
+    (ND 59/2023 Art. 5(2)). A meeting records its counts on the meeting's page, and a returned
+    ballot is entered by its printed code on the ballots page: the service refuses both here."""
     matter = access_matter_by_id(request.user, pk, permission=RECORD_VOTES)
 
     def run(data: dict[str, Any]) -> Any:
@@ -149,13 +191,13 @@ def matter_record(request: HttpRequest, pk: int) -> HttpResponse:
             matter=matter,
             household=village_household(matter.unit, data["household_code"]),
             choice=data["choice"],
-            channel=data["channel"],
+            channel=VoteChannel.PAPER,
             other_opinion=data["other_opinion"],
         )
 
     return post_step(
         request,
-        PaperVoteForm(request.POST),
+        PaperAnswerForm(request.POST),
         run,
         done=_("The household's voice was recorded."),
         back=matter_page(matter.pk),

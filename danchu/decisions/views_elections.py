@@ -44,6 +44,7 @@ from danchu.decisions.models import (
     Dismissal,
     Election,
     MatterStatus,
+    MeetingStatus,
     TeamPurpose,
 )
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS
@@ -185,6 +186,9 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
     candidates = list(election.candidates.order_by("pk"))
     decision = CommunityDecision.objects.filter(matter=matter).first()
     closed = matter.status in (MatterStatus.ADOPTED, MatterStatus.REJECTED, MatterStatus.ANNULLED)
+    meeting = matter.meeting if matter.meeting_id else None
+    if meeting is not None and meeting.status == MeetingStatus.PLANNED and not is_official:
+        meeting = None  # a meeting is public once its notice is out
     context: dict[str, Any] = {
         "election": election,
         "matter": matter,
@@ -195,6 +199,7 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "decision": decision,
         "office": took_office(election) if closed else None,
         "is_official": is_official,
+        "meeting": meeting,
     }
     if is_official:
         today = timezone.localdate()
@@ -216,17 +221,24 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
         can_record = has_perm(user, RECORD_VOTES, election)
         context.update(
             {
+                # ND 59 Art. 6 times the village head's election only.
                 "timeline": [
                     (STEP_LABELS[step.step], step)
                     for step in rules_el.timeline(election.meeting_on, done, today)
-                ],
+                ]
+                if rules_el.timeline_applies(matter.kind)
+                else [],
                 "team": team,
                 "team_members": list(team.members.all()) if team else [],
                 "document": candidate_list_document(election),
                 "can_plan": can_plan and running,
                 "can_add_candidate": (can_plan or can_run) and running,
-                "can_open": can_run and matter.status == MatterStatus.DRAFT,
-                "can_count": (can_record or can_plan) and matter.status == MatterStatus.OPEN,
+                # The vote opens when the election meeting starts, on the meetings page.
+                "meeting_to_plan": can_run and matter.status == MatterStatus.DRAFT,
+                "can_count": (can_record or can_plan)
+                and matter.status == MatterStatus.OPEN
+                and meeting is not None
+                and meeting.status == MeetingStatus.IN_PROGRESS,
                 "can_close": (can_run or can_plan) and matter.status == MatterStatus.OPEN,
                 "team_form": TeamForm(),
                 "candidate_form": CandidateForm(),

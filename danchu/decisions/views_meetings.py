@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from danchu.common.form_flow import submit_to_service
 from danchu.common.pagination import paginate
 from danchu.common.text import fold
+from danchu.core.access.errors import not_found
 from danchu.core.access.registry import has_perm
 from danchu.core.people.models import Household, HouseholdMember
 from danchu.core.units.selectors import ancestors_of
@@ -45,10 +46,34 @@ from danchu.decisions.models import (
     SpeakerRegistration,
     VotingMethod,
 )
-from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS, VIEW_RESULTS
+from danchu.decisions.permissions import RUN_MATTERS, VIEW_RESULTS
 from danchu.decisions.permissions_meetings import APPROVE_CLUSTER_PLAN, VIEW_MEETING_RECORDS
 from danchu.decisions.services import DecisionError, village_household
 from danchu.decisions.view_steps import REFUSALS, access_village_by_code, matter_page, post_step
+
+
+def _may_plan(user: Any, village: Any) -> bool:
+    """The village head plans the village's meetings; the Front work committee head plans a
+    dismissal meeting; the commune chair may plan either (Art. 18(1); ND 59/2023 Art. 9)."""
+    return has_perm(user, RUN_MATTERS, village) or has_perm(
+        user, svc.RUN_DISMISSAL_MEETING, village
+    )
+
+
+def _meeting_to_run(request: HttpRequest, pk: int) -> Meeting:
+    """The meeting, if the user convenes and runs it (``svc.may_run``); a 404 otherwise."""
+    meeting = access_meeting_by_id(request.user, pk)
+    if not svc.may_run(request.user, meeting):
+        raise not_found()
+    return meeting
+
+
+def _meeting_to_record(request: HttpRequest, pk: int) -> Meeting:
+    """The meeting, if the user records its attendance and counts (``svc.may_record``)."""
+    meeting = access_meeting_by_id(request.user, pk)
+    if not svc.may_record(request.user, meeting):
+        raise not_found()
+    return meeting
 
 
 @require_GET
@@ -65,7 +90,7 @@ def meetings_list(request: HttpRequest, code: str) -> HttpResponse:
             "unit": village,
             "ancestors": ancestors_of(village),
             "page": paginate(request, meetings),
-            "can_run": has_perm(request.user, RUN_MATTERS, village),
+            "can_run": _may_plan(request.user, village),
         },
     )
 
@@ -73,8 +98,18 @@ def meetings_list(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meetings_new(request: HttpRequest, code: str) -> HttpResponse:
-    village = access_village_by_code(request, code, RUN_MATTERS)
+    village = access_village_by_code(request, code, VIEW_RESULTS)
+    if not _may_plan(request.user, village):
+        raise not_found()
     form = MeetingForm(request.POST or None, village=village)
+    # The village head plans ordinary matters; a dismissal is put to its meeting by the Front
+    # work committee head or the commune chair (ND 59/2023 Art. 9).
+    choices = form.fields["matters"].queryset
+    if not has_perm(request.user, svc.RUN_DISMISSAL_MEETING, village):
+        choices = choices.filter(dismissal__isnull=True)
+    if not has_perm(request.user, RUN_MATTERS, village):
+        choices = choices.filter(dismissal__isnull=False)
+    form.fields["matters"].queryset = choices
     done = submit_to_service(
         request,
         form,
@@ -93,8 +128,9 @@ def meetings_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting_by_id(request.user, pk)
     user = request.user
     officials = has_perm(user, VIEW_MEETING_RECORDS, meeting)
-    can_run = has_perm(user, RUN_MATTERS, meeting)
-    can_record = has_perm(user, RECORD_VOTES, meeting)
+    dismissal = svc.decides_a_dismissal(meeting)
+    can_run = svc.may_run(user, meeting, dismissal=dismissal)
+    can_record = svc.may_record(user, meeting, dismissal=dismissal)
     can_approve_plan = has_perm(user, APPROVE_CLUSTER_PLAN, meeting)
     status = meeting.status
     in_progress = status == MeetingStatus.IN_PROGRESS
@@ -117,6 +153,7 @@ def meetings_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "show_tallies": show_tallies,
         "can_run": can_run,
         "can_record": can_record,
+        "dismissal_meeting": dismissal,
     }
     if officials:
         by_cluster = svc.attendance_by_cluster(meeting)
@@ -195,7 +232,7 @@ def _cluster(meeting: Meeting, value: str | None):
 @login_required
 @require_POST
 def meetings_notice(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
+    meeting = _meeting_to_run(request, pk)
     return post_step(
         request,
         NoticeForm(request.POST),
@@ -210,7 +247,7 @@ def meetings_notice(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meetings_cluster_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
+    meeting = _meeting_to_run(request, pk)
     return post_step(
         request,
         ClusterForm(request.POST),
@@ -236,7 +273,7 @@ def meetings_cluster_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meetings_start(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
+    meeting = _meeting_to_run(request, pk)
     return post_step(
         request,
         StartForm(request.POST),
@@ -251,7 +288,7 @@ def meetings_start(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meetings_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access_meeting_by_id(request.user, pk, permission=RECORD_VOTES)
+    meeting = _meeting_to_record(request, pk)
 
     def run(data: dict[str, Any]) -> Attendance:
         household = village_household(meeting.unit_id, data["household_code"])
@@ -283,7 +320,7 @@ def meetings_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meetings_speaker(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access_meeting_by_id(request.user, pk, permission=RECORD_VOTES)
+    meeting = _meeting_to_record(request, pk)
 
     def run(data: dict[str, Any]) -> SpeakerRegistration:
         household = village_household(meeting.unit_id, data["household_code"])
@@ -310,7 +347,7 @@ def meetings_speaker(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meetings_secretary(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
+    meeting = _meeting_to_run(request, pk)
     return post_step(
         request,
         SecretaryForm(request.POST),
@@ -323,7 +360,7 @@ def meetings_secretary(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meetings_method(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
+    meeting = _meeting_to_run(request, pk)
     return post_step(
         request,
         VotingMethodForm(request.POST),
@@ -336,7 +373,7 @@ def meetings_method(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meetings_board(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
+    meeting = _meeting_to_run(request, pk)
     return post_step(
         request,
         CountingBoardForm(request.POST),
@@ -349,7 +386,7 @@ def meetings_board(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meetings_witnesses(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
+    meeting = _meeting_to_run(request, pk)
     return post_step(
         request,
         WitnessesForm(request.POST),
@@ -364,7 +401,7 @@ def meetings_witnesses(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meetings_tally(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access_meeting_by_id(request.user, pk, permission=RECORD_VOTES)
+    meeting = _meeting_to_record(request, pk)
     matters = list(meeting.matters.all())
 
     def run(data: dict[str, Any]):
@@ -390,7 +427,7 @@ def meetings_tally(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meetings_close(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access_meeting_by_id(request.user, pk, permission=RUN_MATTERS)
+    meeting = _meeting_to_run(request, pk)
     return post_step(
         request,
         CloseForm(request.POST),

@@ -26,7 +26,7 @@ from danchu.common.form_flow import submit_to_service
 from danchu.common.pagination import paginate
 from danchu.core.access.errors import not_found
 from danchu.core.access.registry import has_perm
-from danchu.core.documents.permissions import VIEW_DOCUMENT
+from danchu.core.documents.access import view_permission_for
 from danchu.core.units.access import access_unit_by_code
 from danchu.core.units.selectors import ancestors_of
 from danchu.decisions import forms_village_codes as forms
@@ -39,7 +39,7 @@ from danchu.decisions.access_village_codes import (
 )
 from danchu.decisions.domain import rules
 from danchu.decisions.domain import village_codes as law
-from danchu.decisions.models import Matter, VillageCode, VillageCodeStatus
+from danchu.decisions.models import CommunityDecision, Matter, VillageCode, VillageCodeStatus
 from danchu.decisions.permissions_village_codes import (
     CONTROL_CODES,
     MANAGE_CODES,
@@ -62,6 +62,8 @@ from danchu.decisions.services_village_codes import (
     code_suspension_report,
     community_decision_of,
     documents_of_code,
+    dossier_complete_on,
+    recognition_paper_missing,
     report_pending,
 )
 from danchu.decisions.view_steps import REFUSALS, access_village_by_code, post_button
@@ -106,8 +108,12 @@ def code_new(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _deadlines(code: VillageCode, matter: Matter | None) -> list[dict[str, Any]]:
-    """The legal limits running now, with 'overdue' when today is past them."""
+def _deadlines(
+    code: VillageCode, matter: Matter | None, decision: CommunityDecision | None
+) -> list[dict[str, Any]]:
+    """The legal limits running now, with 'overdue' when today is past them; recognition runs
+    from the complete dossier (ND 61 Art. 11(2)), once the community decision has reached the
+    commune too."""
     today = timezone.localdate()
     rows: list[dict[str, Any]] = []
     if code.status == S.ADOPTED and matter is not None:
@@ -116,11 +122,12 @@ def _deadlines(code: VillageCode, matter: Matter | None) -> list[dict[str, Any]]
             rows.append(
                 {"label": _("Dossier to the commune (ND 61 Art. 11)"), "due": law.dossier_due(day)}
             )
-        if code.dossier_sent_on is not None:
+        complete = dossier_complete_on(code, decision) if decision is not None else None
+        if complete is not None:
             rows.append(
                 {
                     "label": _("Recognition by the commune (ND 61 Art. 11)"),
-                    "due": law.recognition_due(code.dossier_sent_on),
+                    "due": law.recognition_due(complete),
                 }
             )
     if report_pending(code):
@@ -147,7 +154,6 @@ def code_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_manage = has_perm(user, MANAGE_CODES, code)
     can_control = has_perm(user, CONTROL_CODES, code)
     decision = community_decision_of(code)
-    documents = [d for d in documents_of_code(code) if has_perm(user, VIEW_DOCUMENT, d)]
     decision_documents = []
     if decision is not None:
         for doc in (
@@ -155,8 +161,14 @@ def code_detail(request: HttpRequest, pk: int) -> HttpResponse:
             decision.recognition_document,
             decision.refusal_document,
         ):
-            if doc is not None and has_perm(user, VIEW_DOCUMENT, doc):
+            if doc is not None and has_perm(user, view_permission_for(doc.doc_type), doc):
                 decision_documents.append(doc)
+    shown = {doc.pk for doc in decision_documents}
+    documents = [
+        d
+        for d in documents_of_code(code)
+        if d.pk not in shown and has_perm(user, view_permission_for(d.doc_type), d)
+    ]
     posting = None
     if code.posted_on is not None:
         posting = {
@@ -174,15 +186,14 @@ def code_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decision": decision,
             "documents": documents,
             "decision_documents": decision_documents,
-            "deadlines": _deadlines(code, matter),
+            "deadlines": _deadlines(code, matter, decision),
             "reviews": paginate(request, code.reviews.all(), param="reviews"),
             "can_manage": can_manage,
             "can_control": can_control,
             "can_issue_recognition": can_control
             and code.status in BINDING
             and code.recognised_on is not None
-            and not (decision is not None and decision.recognition_document_id)
-            and code.recognition_document_id is None,
+            and recognition_paper_missing(code, decision),
             "report_pending": report_pending(code),
             "binding": code.status in BINDING,
         },

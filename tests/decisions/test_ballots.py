@@ -5,6 +5,7 @@ witnesses and the Mẫu 04 minutes, and the commune's count of villages at exact
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -28,7 +29,7 @@ from danchu.decisions.services_ballots import (
     counting_minutes_of,
 )
 from tests.conftest import make_household, make_unit
-from tests.decisions.factories import propose
+from tests.decisions.factories import decide_by_ballots, propose
 from tests.decisions.test_ballots_support import (
     TEAM,
     ballot_matter,
@@ -161,11 +162,11 @@ def test_ballots_are_issued_only_when_open_with_a_lawful_plan_and_team(personas,
     ballot_plan_create(actor=head, matter=matter, **plan_dates())
     with pytest.raises(DecisionError):  # still a draft
         ballots_issue(actor=head, matter=matter)
-    matter = matter_open(actor=head, matter=matter)
-    with pytest.raises(DecisionError) as no_team:
-        ballots_issue(actor=head, matter=matter)
+    with pytest.raises(DecisionError) as no_team:  # nor does it open without its team
+        matter_open(actor=head, matter=matter)
     assert gettext("Choose the member who leads the team.") in str(no_team.value)
     ballot_team_set(actor=head, matter=matter, members=TEAM)
+    matter = matter_open(actor=head, matter=matter)
     ballot_plan_create(actor=head, matter=matter, **plan_dates(notice_posted_on=None))
     with pytest.raises(DecisionError) as no_notice:
         ballots_issue(actor=head, matter=matter)
@@ -223,10 +224,19 @@ def test_a_paper_ballot_after_the_household_voted_is_refused_and_changes_nothing
     households = village(tree, 2)
     matter = ready_and_issued(personas, tree)
     head = personas["village_head_a1"]
-    vote_record(
-        actor=head, matter=matter, household=households[0], choice="agree", channel="meeting"
-    )
-    code = Ballot.objects.get(matter=matter, household=households[0]).code
+    code_first = Ballot.objects.get(matter=matter, household=households[0]).code
+    ballot_enter(actor=head, code=code_first, choice="agree")
+    # The same household again, through a vote typed in as paper: refused too.
+    with pytest.raises(DecisionError):
+        vote_record(
+            actor=head,
+            matter=matter,
+            household=households[0],
+            choice="agree",
+            channel="paper",
+            via_ballot=True,
+        )
+    code = code_first
     before = _snapshot(matter)
     with pytest.raises(DecisionError):
         ballot_enter(actor=head, code=code, choice="disagree")
@@ -328,6 +338,44 @@ def test_counting_writes_the_minutes_and_decides_against_all_households(personas
     assert actions[-2:] == ["decisions.ballots_counted", "decisions.matter_closed"]
 
 
+@pytest.mark.parametrize(
+    ("field", "msgid"),
+    [
+        ("issued_on", "The plan cannot be dated in the future."),
+        (
+            "sent_to_commune_on",
+            "The sending of the plan to the commune cannot be dated in the future.",
+        ),
+        ("notice_posted_on", "The notice to the households cannot be dated in the future."),
+    ],
+)
+def test_the_plans_recorded_facts_cannot_be_dated_in_the_future(personas, tree, field, msgid):
+    village(tree, 2)
+    head = personas["village_head_a1"]
+    matter = ballot_matter(personas, tree)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    later = {
+        "issued_on": tomorrow,
+        "sent_to_commune_on": tomorrow,
+        "notice_posted_on": tomorrow,
+        "distribution_starts_on": tomorrow + timedelta(days=2),
+        "return_deadline": tomorrow + timedelta(days=9),
+    }
+    dates = plan_dates(
+        distribution_starts_on=later["distribution_starts_on"],
+        return_deadline=later["return_deadline"],
+    )
+    dates[field] = later[field]
+    with pytest.raises(DecisionError, match=re.escape(gettext(msgid))):
+        ballot_plan_create(actor=head, matter=matter, **dates)
+    assert not BallotPlan.objects.exists()
+    # Today is a recorded fact, not a future one.
+    for name in ("issued_on", "sent_to_commune_on", "notice_posted_on"):
+        dates[name] = timezone.localdate()
+    ballot_plan_create(actor=head, matter=matter, **dates)
+    assert BallotPlan.objects.count() == 1
+
+
 # --- commune scope --------------------------------------------------------------------------
 
 
@@ -356,9 +404,12 @@ def test_each_village_part_of_a_commune_matter_has_its_own_ballot_plan(personas,
     matter = _commune_matter(personas, tree, villages=3)
     chair = personas["chair_a"]
     part = Matter.objects.filter(parent=matter).order_by("unit__code").first()
+    assert part.status == MatterStatus.DRAFT
     ballot_plan_create(actor=personas["village_head_a1"], matter=part, **plan_dates())
     with pytest.raises(DecisionError):  # the commune matter itself has no plan
         ballot_plan_create(actor=chair, matter=matter, **plan_dates())
+    ballot_team_set(actor=personas["front_head_a1"], matter=part, members=TEAM)
+    part = matter_open(actor=personas["village_head_a1"], matter=part)
     with pytest.raises(DecisionError):
         matter_close(actor=chair, matter=part)
     part.refresh_from_db()
@@ -366,11 +417,7 @@ def test_each_village_part_of_a_commune_matter_has_its_own_ballot_plan(personas,
 
 
 def _decide_village(chair, part: Matter, agree: int) -> None:
-    from danchu.core.people.models import Household
-
-    for household in Household.objects.filter(village=part.unit).order_by("pk")[:agree]:
-        vote_record(actor=chair, matter=part, household=household, choice="agree", channel="paper")
-    matter_close(actor=chair, matter=part)
+    decide_by_ballots(chair, part, agree=agree)
 
 
 @pytest.mark.parametrize(

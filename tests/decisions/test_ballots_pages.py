@@ -13,8 +13,9 @@ from django.utils.translation import gettext
 
 from danchu.decisions.domain import ballots as rules_ballots
 from danchu.decisions.models import Ballot, HouseholdVote, Matter
-from danchu.decisions.services import matter_close, vote_record
+from danchu.decisions.services import matter_close
 from tests.conftest import make_household
+from tests.decisions.factories import decide_by_ballots
 from tests.decisions.test_ballots import _commune_matter
 from tests.decisions.test_ballots_support import ready_and_issued, village
 
@@ -153,7 +154,7 @@ def test_the_villages_page_is_public_once_closed(
     assert _as(client, personas, who).get(url).status_code == while_open
     chair = personas["chair_a"]
     for part in Matter.objects.filter(parent=matter):
-        matter_close(actor=chair, matter=part)
+        decide_by_ballots(chair, part, agree=0)
     matter_close(actor=chair, matter=matter)
     assert client.get(url).status_code == when_closed
 
@@ -162,14 +163,8 @@ def test_the_villages_page_lists_each_result_and_the_total(client, personas, tre
     matter = _commune_matter(personas, tree, villages=3)
     chair = personas["chair_a"]
     parts = list(Matter.objects.filter(parent=matter).order_by("unit__code"))
-    from danchu.core.people.models import Household
-
     for part in parts[:2]:
-        for household in Household.objects.filter(village=part.unit)[:2]:
-            vote_record(
-                actor=chair, matter=part, household=household, choice="agree", channel="paper"
-            )
-        matter_close(actor=chair, matter=part)
+        decide_by_ballots(chair, part, agree=2)
     client.force_login(chair)
     page = client.get(f"/decisions/{matter.pk}/villages/").content.decode()
     assert "2 / 3" in page

@@ -125,11 +125,32 @@ def test_a_petition_cannot_exceed_the_households():
 @pytest.mark.parametrize(
     ("ordered_after", "in_time"), [(0, True), (59, True), (60, True), (61, False)]
 )
-def test_a_new_election_is_ordered_within_60_days(ordered_after, in_time):
+def test_a_new_election_is_ordered_within_60_days(db, ordered_after, in_time):
     recognised = date(2027, 1, 10)
-    assert el.new_election_due(recognised) == date(2027, 3, 11)
+    assert el.new_election_due(recognised) == date(2027, 3, 11)  # a Thursday
     ordered = recognised + timedelta(days=ordered_after)
     assert el.new_election_in_time(recognised, ordered) is in_time
+
+
+@pytest.mark.parametrize(
+    ("recognised", "due"),
+    [
+        (date(2027, 7, 3), date(2027, 9, 1)),  # the 60th day is a working day
+        (date(2026, 11, 24), date(2027, 1, 25)),  # Saturday 23/1 → Monday
+        (date(2027, 7, 4), date(2027, 9, 6)),  # National Day 2–3/9, then the weekend
+    ],
+)
+def test_a_last_day_off_moves_the_60_days_to_the_next_working_day(db, recognised, due):
+    """LAW.md §4.5 (Civil Code Art. 148): a limit ending on a day off ends on the next working
+    day."""
+    assert el.new_election_due(recognised) == due
+    assert el.new_election_in_time(recognised, due)
+    assert not el.new_election_in_time(recognised, due + timedelta(days=1))
+
+
+@pytest.mark.parametrize(("kind", "applies"), [("village_head", True), ("board_member", False)])
+def test_the_timeline_binds_the_village_heads_election_only(kind, applies):
+    assert el.timeline_applies(kind) is applies
 
 
 @pytest.mark.parametrize(

@@ -8,16 +8,19 @@ from decimal import Decimal
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from danchu.core.access.errors import NotPermitted
 from danchu.core.audit.models import AuditEvent
+from danchu.core.calendar import deadline
 from danchu.decisions.models import (
     Candidate,
     Dismissal,
     Election,
     Matter,
     MatterStatus,
+    Meeting,
     Team,
 )
 from danchu.decisions.services import DecisionError, matter_open
@@ -29,12 +32,15 @@ from danchu.decisions.services_elections import (
     candidates_sent,
     dismissal_open,
     election_close,
+    election_plan,
     election_team_set,
     interim_head_appoint,
     notice_posted,
     overdue_new_elections,
     took_office,
 )
+from danchu.decisions.services_meetings import meeting_close, tally_record
+from tests.decisions.factories import meeting_held, meeting_started
 from tests.decisions.test_elections_support import (
     CANDIDATE,
     FRONT,
@@ -320,7 +326,7 @@ def test_no_count_before_the_vote_opens(chair, village):
 def test_an_election_without_its_steps_cannot_be_decided(chair, village):
     election = planned(chair, village)
     candidate_add(actor=chair, election=election, full_name=CANDIDATE)
-    matter_open(actor=chair, matter=election.matter)
+    meeting_started(chair, [election.matter])
     with pytest.raises(DecisionError):
         election_close(actor=chair, election=election)
     assert Matter.objects.get().status == MatterStatus.OPEN
@@ -428,7 +434,9 @@ def test_recognising_the_dismissal_starts_the_60_days(chair, village):
     fire("recognised", decision_for(dismissal.matter, recognised_on=recognised_on))
     dismissal.refresh_from_db()
     assert dismissal.recognised_on == recognised_on
-    assert dismissal.new_election_due == recognised_on + timedelta(days=60)
+    # 60 days, a last day off moved to the next working day (LAW.md §4.5).
+    assert dismissal.new_election_due == deadline(recognised_on, 60, "days")
+    assert dismissal.new_election_due >= recognised_on + timedelta(days=60)
     interim_head_appoint(
         actor=chair, dismissal=dismissal, name="Bùi Văn Tạm", on=today(), front_agreed_by=FRONT
     )
@@ -462,3 +470,68 @@ def test_new_elections_not_ordered_within_60_days_are_overdue(chair, village, tr
         recognised_on=days_ago(60), new_election_due=today()
     )
     assert not overdue_new_elections(tree.commune_a).exists()  # exactly 60 days: still in time
+
+
+# --- the election meeting (Art. 18; ND 59 Arts 6, 8) -------------------------------------------
+
+
+def test_an_election_opens_only_with_its_meeting(chair, village):
+    election = planned(chair, village)
+    candidate_add(actor=chair, election=election, full_name=CANDIDATE)
+    with pytest.raises(DecisionError):
+        matter_open(actor=chair, matter=election.matter)
+    assert Matter.objects.get().status == MatterStatus.DRAFT
+
+
+def test_the_election_meeting_is_held_on_the_planned_day(chair, village):
+    election = planned(chair, village, meeting_on=today() + timedelta(days=1))
+    with pytest.raises(DecisionError):
+        meeting_started(chair, [election.matter])
+    assert not Meeting.objects.exists()
+
+
+def test_the_counts_are_recorded_at_the_meeting_and_its_close_leaves_the_election(chair, village):
+    election = prepared(chair, village)
+    meeting = election.matter.meeting
+    candidate = election.candidates.get()
+    with pytest.raises(DecisionError):  # no single count of an election at the meeting
+        tally_record(actor=chair, meeting=meeting, matter=election.matter, agree=3, disagree=0)
+    meeting_held(chair, meeting)
+    candidate_votes_record(actor=chair, election=election, candidate=candidate, agree_count=3)
+    meeting_close(actor=chair, meeting=meeting, ended_at=timezone.now())
+    election.refresh_from_db()
+    assert election.matter.status == MatterStatus.OPEN  # left to election_close
+    with pytest.raises(DecisionError):  # counts come from the meeting, not after it
+        candidate_votes_record(actor=chair, election=election, candidate=candidate, agree_count=4)
+    assert election_close(actor=chair, election=election) == candidate
+
+
+def test_board_members_are_elected_without_the_village_head_timeline(personas, village):
+    head = personas["village_head_a1"]
+    # Planned by the village head the day before the meeting: no 20-day plan, no team, no list
+    # sent 15 days ahead, no notice 7 days ahead (ND 59 Art. 6 binds the village head's only).
+    election = election_plan(
+        actor=head,
+        village=village,
+        kind="board_member",
+        meeting_on=today(),
+        plan_issued_on=days_ago(1),
+        front_agreed_by=FRONT,
+    )
+    candidate = candidate_add(actor=head, election=election, full_name=CANDIDATE)
+    meeting_started(head, [election.matter])
+    candidate_votes_record(actor=head, election=election, candidate=candidate, agree_count=3)
+    assert election_close(actor=head, election=election) == candidate
+
+
+def test_the_village_head_plans_no_village_head_election(personas, village):
+    with pytest.raises(NotPermitted):
+        election_plan(
+            actor=personas["village_head_a1"],
+            village=village,
+            kind="village_head",
+            meeting_on=today() + timedelta(days=25),
+            plan_issued_on=today(),
+            front_agreed_by=FRONT,
+        )
+    assert not Election.objects.exists()

@@ -12,7 +12,6 @@ from django.utils import timezone
 from danchu.core.units.models import Unit
 from danchu.decisions import outcome_hooks
 from danchu.decisions.models import CommunityDecision, DecisionStatus, Election
-from danchu.decisions.services import matter_open
 from danchu.decisions.services_elections import (
     TeamMemberData,
     candidate_add,
@@ -22,6 +21,7 @@ from danchu.decisions.services_elections import (
     notice_posted,
 )
 from tests.conftest import make_household
+from tests.decisions.factories import meeting_started
 
 FRONT = "Phạm Thị Mặt Trận"
 LEADER = "Lê Văn Tổ"
@@ -81,8 +81,8 @@ def prepared(
         actor=actor, election=election, sent_on=meeting - timedelta(days=15), front_head_name=FRONT
     )
     notice_posted(actor=actor, election=election, posted_on=meeting - timedelta(days=7))
-    if open_vote:
-        matter_open(actor=actor, matter=election.matter)
+    if open_vote:  # the election meeting, today, starts: the vote opens (Art. 18)
+        meeting_started(actor, [election.matter])
     election.refresh_from_db()
     return election
 

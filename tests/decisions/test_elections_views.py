@@ -396,3 +396,29 @@ def test_the_dismissal_page_shows_the_60_day_limit(client, personas, dismissal):
     page = client.get(f"/decisions/elections/dismissals/{dismissal.pk}/").content.decode()
     assert (days_ago(1) + timedelta(days=60)).strftime("%d/%m/%Y") in page
     assert escape(gettext("Appoint the interim head")) in page
+
+
+# --- the election meeting (Art. 18; ND 59/2023 Art. 6) -----------------------------------------
+
+
+def test_the_election_opens_with_its_meeting_not_from_its_page(client, personas, draft_election):
+    client.force_login(personas["chair_a"])
+    page = client.get(f"/decisions/elections/{draft_election.pk}/").content.decode()
+    assert f"/decisions/{draft_election.matter_id}/open/" not in page
+    assert f"/decisions/units/{draft_election.matter.unit.code}/meetings/" in page
+
+
+def test_the_counts_are_entered_while_the_election_meeting_runs(client, personas, election):
+    client.force_login(personas["chair_a"])
+    url = f"/decisions/elections/{election.pk}/"
+    assert f"{url}votes/" in client.get(url).content.decode()
+    assert election.matter.meeting.convenor_name in client.get(url).content.decode()
+
+
+def test_a_board_member_election_has_no_village_head_timeline(client, personas, village):
+    head = personas["village_head_a1"]
+    election = planned(head, village, kind="board_member")
+    client.force_login(personas["officer_a"])
+    page = client.get(f"/decisions/elections/{election.pk}/").content.decode()
+    assert escape(gettext("no later than")) not in page
+    assert escape(gettext("The village head (Art. 18(1))")) in page

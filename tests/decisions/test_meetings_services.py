@@ -5,7 +5,7 @@ closing into a decision or household ballots."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -14,7 +14,8 @@ from django.utils.translation import gettext
 from danchu.core.access.errors import NotPermitted
 from danchu.core.audit.models import AuditEvent
 from danchu.core.documents.models import GeneratedDocument
-from danchu.core.people.models import HouseholdMember, Person
+from danchu.core.people.models import Household, HouseholdMember, Person
+from danchu.decisions.domain import village_codes as code_law
 from danchu.decisions.domain.meetings import DOCUMENT_KINDS
 from danchu.decisions.models import (
     Attendance,
@@ -26,7 +27,8 @@ from danchu.decisions.models import (
     MeetingTally,
     TeamPurpose,
 )
-from danchu.decisions.services import DecisionError
+from danchu.decisions.services import DecisionError, matter_close, matter_open
+from danchu.decisions.services_elections import dismissal_open
 from danchu.decisions.services_meetings import (
     attendance_record,
     cluster_add,
@@ -45,7 +47,14 @@ from danchu.decisions.services_meetings import (
     witnesses_set,
 )
 from tests.conftest import make_household
-from tests.decisions.factories import propose
+from tests.decisions.factories import (
+    ballot_plan_and_team,
+    decide_at_meeting,
+    meeting_held,
+    meeting_started,
+    posted_code_matter,
+    propose,
+)
 
 # --- helpers (imported by the page tests) ----------------------------------------------------
 
@@ -62,9 +71,16 @@ def plan_meeting(personas, tree, kinds=("other",), documents_days: int = 2, **ex
     head = personas["village_head_a1"]
     matters = []
     for index, kind in enumerate(kinds):
-        matter = propose(
-            actor=head, village=tree.village_a1, kind=kind, form="meeting", title=f"Việc {index}"
-        )
+        if kind == "village_code":  # put to the vote from its draft posted 40 days ago
+            matter = posted_code_matter(head, tree.village_a1, title=f"Việc {index}")
+        else:
+            matter = propose(
+                actor=head,
+                village=tree.village_a1,
+                kind=kind,
+                form="meeting",
+                title=f"Việc {index}",
+            )
         if kind in DOCUMENT_KINDS:
             delivered = timezone.localdate() - timedelta(days=documents_days)
             matter = documents_delivered(actor=head, matter=matter, on=delivered)
@@ -722,3 +738,182 @@ def test_every_step_is_audited(personas, tree, head):
         "decisions.meeting_closed",
         "decisions.matter_closed",
     } <= actions
+
+
+# --- the village code's posting period (ND 61/2023 Art. 9(1)) ---------------------------------
+
+
+def _posted_for_earliest(earliest: date) -> date:
+    """The posting day whose 30-day period lets the vote be held on ``earliest`` at the
+    earliest, as the village-codes domain counts it."""
+    for days in range(20, 45):
+        posted_on = earliest - timedelta(days=days)
+        if code_law.earliest_vote_on(posted_on, 30) == earliest:
+            return posted_on
+    raise AssertionError("no posting day gives that earliest vote day")
+
+
+@pytest.mark.parametrize(("earliest_in", "allowed"), [(0, True), (1, False)])
+def test_a_village_code_meeting_waits_for_the_posting_period(
+    personas, tree, head, earliest_in, allowed
+):
+    village_of(tree, 2)
+    today = timezone.localdate()
+    earliest = today + timedelta(days=earliest_in)
+    posted_on = _posted_for_earliest(earliest)
+    matter = posted_code_matter(
+        head, tree.village_a1, posted_days_ago=(today - posted_on).days, vote_on=earliest
+    )
+    documents_delivered(actor=head, matter=matter, on=today - timedelta(days=2))
+    plan = {
+        "actor": head,
+        "village": tree.village_a1,
+        "title": "Họp thôn về hương ước",
+        "scheduled_at": timezone.now(),
+        "place": "Nhà văn hóa",
+        "convenor_name": "Trần Văn Trưởng",
+        "matters": [matter],
+    }
+    if allowed:
+        assert meeting_create(**plan).matters.get() == matter
+    else:
+        with pytest.raises(DecisionError):
+            meeting_create(**plan)
+        assert not Meeting.objects.exists()
+
+
+def test_a_village_code_meeting_cannot_start_before_the_posting_period_has_run(
+    personas, tree, head
+):
+    village_of(tree, 2)
+    today = timezone.localdate()
+    tomorrow = today + timedelta(days=1)
+    posted_on = _posted_for_earliest(tomorrow)
+    matter = posted_code_matter(
+        head, tree.village_a1, posted_days_ago=(today - posted_on).days, vote_on=tomorrow
+    )
+    documents_delivered(actor=head, matter=matter, on=today - timedelta(days=2))
+    meeting = meeting_create(
+        actor=head,
+        village=tree.village_a1,
+        title="Họp thôn về hương ước",
+        scheduled_at=timezone.now() + timedelta(days=1),
+        place="Nhà văn hóa",
+        convenor_name="Trần Văn Trưởng",
+        matters=[matter],
+    )
+    notify(head, meeting)
+    with pytest.raises(DecisionError):  # held a day early: the draft was posted too briefly
+        start(head, meeting)
+    assert Matter.objects.get(pk=matter.pk).status == MatterStatus.DRAFT
+
+
+def test_a_village_code_matter_without_a_posted_draft_is_not_put_to_a_meeting(tree, head):
+    village_of(tree, 2)
+    matter = propose(
+        actor=head, village=tree.village_a1, kind="village_code", form="meeting", title="Hương ước"
+    )
+    documents_delivered(actor=head, matter=matter, on=timezone.localdate() - timedelta(days=2))
+    with pytest.raises(DecisionError):
+        meeting_create(
+            actor=head,
+            village=tree.village_a1,
+            title="Họp thôn",
+            scheduled_at=timezone.now(),
+            place="Nhà văn hóa",
+            convenor_name="Trần Văn Trưởng",
+            matters=[matter],
+        )
+
+
+# --- the dismissal meeting (Art. 18(1); ND 59/2023 Art. 9) -----------------------------------
+
+
+def dismissal_matter(personas, tree) -> Matter:
+    dismissal = dismissal_open(
+        actor=personas["chair_a"],
+        village=tree.village_a1,
+        head_name="Trần Văn Trưởng",
+        trigger="front",
+        received_on=timezone.localdate(),
+        front_head_name="Lê Thị Mặt Trận",
+    )
+    return dismissal.matter
+
+
+def test_the_village_head_cannot_convene_his_own_dismissal(personas, tree, head):
+    village_of(tree, 3)
+    matter = dismissal_matter(personas, tree)
+    with pytest.raises(NotPermitted):
+        meeting_started(head, [matter], convenor="Lê Thị Mặt Trận")
+    front = personas["front_head_a1"]
+    with pytest.raises(DecisionError):  # nor chair it, named as the convenor
+        meeting_started(front, [matter], convenor="Trần  văn Trưởng")
+    other = propose(actor=head, village=tree.village_a1, kind="other", form="meeting", title="Z")
+    with pytest.raises(DecisionError):  # a dismissal has its own meeting
+        meeting_started(front, [matter, other], convenor="Lê Thị Mặt Trận")
+    assert not Meeting.objects.exists()
+    assert Matter.objects.get(pk=matter.pk).status == MatterStatus.DRAFT
+
+
+@pytest.mark.parametrize("runner", ["front_head_a1", "chair_a"])
+def test_the_front_work_committee_head_runs_the_dismissal_meeting(personas, tree, head, runner):
+    village_of(tree, 3)
+    matter = dismissal_matter(personas, tree)
+    actor = personas[runner]
+    meeting = meeting_started(actor, [matter], convenor="Lê Thị Mặt Trận")
+    # Every step of the meeting is refused to the village head being dismissed.
+    household = Household.objects.filter(village=tree.village_a1).order_by("code").first()
+    refused = [
+        lambda: attendance_record(
+            actor=head,
+            meeting=meeting,
+            household=household,
+            attendee_name="",
+            authorised=False,
+            attendee=household.representative,
+        ),
+        lambda: secretary_approve(actor=head, meeting=meeting, name="X", votes=1),
+        lambda: voting_method_choose(actor=head, meeting=meeting, method="hands", votes=1),
+        lambda: tally_record(actor=head, meeting=meeting, matter=matter, agree=1, disagree=0),
+        lambda: meeting_close(actor=head, meeting=meeting, ended_at=timezone.now()),
+    ]
+    for step in refused:
+        with pytest.raises(NotPermitted):
+            step()
+    meeting_held(actor, meeting)
+    tally_record(actor=actor, meeting=meeting, matter=matter, agree=2, disagree=1)
+    meeting_close(actor=actor, meeting=meeting, ended_at=timezone.now())
+    assert Matter.objects.get(pk=matter.pk).status == MatterStatus.ADOPTED
+
+
+def test_an_ordinary_meeting_is_not_run_by_the_front_head(personas, tree, head):
+    village_of(tree, 2)
+    matter = propose(actor=head, village=tree.village_a1, kind="other", form="meeting", title="Q")
+    with pytest.raises(NotPermitted):
+        meeting_started(personas["front_head_a1"], [matter])
+    meeting = meeting_started(head, [matter])
+    with pytest.raises(NotPermitted):
+        secretary_approve(actor=personas["front_head_a1"], meeting=meeting, name="X", votes=0)
+
+
+def test_the_dismissals_household_ballots_are_run_without_the_village_head(personas, tree, head):
+    """Too few households came (Art. 19(1)(b)): the ballots that replace the meeting are
+    planned, opened, counted and entered without the village head too."""
+    village_of(tree, 4)
+    matter = dismissal_matter(personas, tree)
+    front = personas["front_head_a1"]
+    decided = decide_at_meeting(front, matter, agree=1, present=1, convenor="Lê Thị Mặt Trận")
+    assert (decided.status, decided.form, decided.ballot_fallback) == ("draft", "ballot", True)
+    with pytest.raises(NotPermitted):
+        ballot_plan_and_team(head, decided)
+    with pytest.raises(NotPermitted):
+        matter_close(actor=head, matter=decided)
+    ballot_plan_and_team(front, decided)
+    with pytest.raises(NotPermitted):
+        matter_open(actor=head, matter=decided)
+    chair = personas["chair_a"]
+    opened = matter_open(actor=chair, matter=decided)
+    assert opened.status == MatterStatus.OPEN
+    with pytest.raises(DecisionError):  # a dismissal is never closed directly either
+        matter_close(actor=chair, matter=opened)

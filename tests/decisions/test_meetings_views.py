@@ -13,8 +13,10 @@ from django.utils.translation import gettext
 
 from danchu.core.audit.models import AuditEvent
 from danchu.decisions.models import Attendance, Matter, MeetingStatus
-from tests.decisions.factories import propose
+from danchu.decisions.services_meetings import meeting_create
+from tests.decisions.factories import meeting_held, propose
 from tests.decisions.test_meetings_services import (
+    dismissal_matter,
     notify,
     plan_meeting,
     running_meeting,
@@ -84,6 +86,11 @@ def test_the_meetings_of_a_commune_are_not_a_village_list(client, tree):
     assert client.get("/decisions/meetings/999999/").status_code == 404
 
 
+# The village head plans the village's meetings; the Front work committee head plans a
+# dismissal meeting; the commune chair either (Art. 18(1); ND 59/2023 Art. 9).
+PLAN = RUN | {"front_head_a1"}
+
+
 @pytest.mark.parametrize("who", EVERYONE)
 def test_new_meeting_page(client, personas, tree, who):
     c = _as(client, personas, who)
@@ -91,7 +98,24 @@ def test_new_meeting_page(client, personas, tree, who):
     if who is None:
         assert response.status_code == 302 and "/login" in response["Location"]
     else:
-        assert response.status_code == (200 if who in RUN else 404)
+        assert response.status_code == (200 if who in PLAN else 404)
+
+
+@pytest.mark.parametrize(
+    ("who", "ordinary", "dismissal"),
+    [("village_head_a1", True, False), ("front_head_a1", False, True), ("chair_a", True, True)],
+)
+def test_the_new_meeting_form_offers_each_planner_their_matters(
+    client, personas, tree, who, ordinary, dismissal
+):
+    village_of(tree, 2)
+    head = personas["village_head_a1"]
+    propose(actor=head, village=tree.village_a1, kind="other", form="meeting", title="Việc thường")
+    dismissal_matter(personas, tree)
+    page = _as(client, personas, who).get(f"/decisions/units/{VILLAGE}/meetings/new/")
+    body = page.content.decode()
+    assert ("Việc thường" in body) is ordinary
+    assert ("Trần Văn Trưởng" in body) is dismissal  # the dismissal's title names the head
 
 
 def test_planning_a_meeting_from_the_form(client, personas, tree):
@@ -211,6 +235,86 @@ def test_post_endpoints_matrix(client, personas, tree, path, state, allowed, dat
     assert c.get(f"/decisions/meetings/{meeting.pk}/{path}/").status_code in (302, 404, 405)
 
 
+# A dismissal meeting is run by the Front work committee head or the commune chair, and its
+# register and counts kept by them and the commune Front — never by the village head.
+DISMISSAL_RUN = {"front_head_a1", "chair_a"}
+DISMISSAL_RECORD = {"front_head_a1", "chair_a", "front_a"}
+
+
+def _dismissal_meeting_in_state(personas, tree, state):
+    front = personas["front_head_a1"]
+    village_of(tree, 3, members=2)
+    matter = dismissal_matter(personas, tree)
+    meeting = meeting_create(
+        actor=front,
+        village=tree.village_a1,
+        title="Họp bãi nhiệm",
+        scheduled_at=timezone.now(),
+        place="Nhà văn hóa",
+        convenor_name="Lê Thị Mặt Trận",
+        matters=[matter],
+    )
+    if state in ("notified", "in_progress"):
+        notify(front, meeting)
+    if state == "in_progress":
+        start(front, meeting)
+        meeting_held(front, meeting, present=2)
+    return meeting, matter
+
+
+DISMISSAL_ENDPOINTS = [
+    ("notice", "planned", DISMISSAL_RUN, {"channels": ["phone"], "sent_at": "2020-01-01T08:00"}),
+    ("start", "notified", DISMISSAL_RUN, {"started_at": "2020-01-01T08:00"}),
+    ("attendance", "in_progress", DISMISSAL_RECORD, {"household_code": "M002"}),
+    ("speakers", "notified", DISMISSAL_RECORD, {"household_code": "M000", "member_name": "x"}),
+    ("secretary", "in_progress", DISMISSAL_RUN, {"name": "Thư ký", "votes": "2"}),
+    ("method", "in_progress", DISMISSAL_RUN, {"method": "secret", "votes": "2"}),
+    ("tally", "in_progress", DISMISSAL_RECORD, {"matter": "0", "agree": "1", "disagree": "0"}),
+    ("close", "in_progress", DISMISSAL_RUN, {"ended_at": "2099-01-01T08:00"}),
+]
+
+
+@pytest.mark.parametrize("who", EVERYONE)
+@pytest.mark.parametrize(("path", "state", "allowed", "data"), DISMISSAL_ENDPOINTS)
+def test_dismissal_meeting_endpoints_matrix(
+    client, personas, tree, path, state, allowed, data, who
+):
+    meeting, _ = _dismissal_meeting_in_state(personas, tree, state)
+    before = AuditEvent.objects.count()
+    c = _as(client, personas, who)
+    response = c.post(f"/decisions/meetings/{meeting.pk}/{path}/", data)
+    if who is None:
+        assert response.status_code == 302 and "/login" in response["Location"]
+    elif who in allowed:
+        assert response.status_code == 302
+        assert response["Location"] == f"/decisions/meetings/{meeting.pk}/"
+    else:
+        assert response.status_code == 404
+    if who not in allowed:
+        assert AuditEvent.objects.count() == before
+
+
+def test_the_dismissal_meeting_page_names_its_convenor_and_offers_the_head_no_step(
+    client, personas, tree
+):
+    meeting, matter = _dismissal_meeting_in_state(personas, tree, "notified")
+    note = escape(
+        gettext(
+            "A dismissal of the village head is decided at a meeting convened and chaired by the "
+            "Front work committee head (or the commune chair), never by the village head (ND "
+            "59/2023 Art. 9)."
+        )
+    )
+    head_page = _as(client, personas, "village_head_a1").get(f"/decisions/meetings/{meeting.pk}/")
+    body = head_page.content.decode()
+    assert "Lê Thị Mặt Trận" in body and note in body
+    assert f"/decisions/meetings/{meeting.pk}/start/" not in body
+    front_page = _as(client, personas, "front_head_a1").get(f"/decisions/meetings/{meeting.pk}/")
+    assert f"/decisions/meetings/{meeting.pk}/start/" in front_page.content.decode()
+    matter_page = _as(client, personas, "chair_a").get(f"/decisions/{matter.pk}/")
+    assert "Lê Thị Mặt Trận" in matter_page.content.decode()
+
+
 @pytest.mark.parametrize("who", EVERYONE)
 def test_documents_delivered_endpoint(client, personas, tree, who):
     head = personas["village_head_a1"]
@@ -283,6 +387,23 @@ def test_a_whole_meeting_through_the_pages(client, personas, tree):
     assert escape(gettext("Whole village")) in page  # counts are public once closed
 
 
+@pytest.mark.parametrize("who", EVERYONE)
+def test_the_counts_are_the_officials_until_the_meeting_closes(client, personas, tree, who):
+    head = personas["village_head_a1"]
+    households = village_of(tree, 3)
+    meeting, matters = running_meeting(personas, tree, households, present=3)
+    from danchu.decisions.services_meetings import meeting_close, tally_record
+
+    tally_record(actor=head, meeting=meeting, matter=matters[0], agree=2, disagree=1)
+    caption = escape(gettext("Counts at the meeting"))
+    c = _as(client, personas, who)
+    during = c.get(f"/decisions/{matters[0].pk}/").content.decode()
+    assert (caption in during) is (who in OFFICIALS_OF_THE_VILLAGE)
+    meeting_close(actor=head, meeting=meeting, ended_at=timezone.now())
+    after = c.get(f"/decisions/{matters[0].pk}/").content.decode()
+    assert caption in after
+
+
 def test_the_matter_page_shows_its_meeting_and_counts(client, personas, tree):
     head = personas["village_head_a1"]
     households = village_of(tree, 3)
@@ -292,6 +413,9 @@ def test_the_matter_page_shows_its_meeting_and_counts(client, personas, tree):
     tally_record(actor=head, meeting=meeting, matter=matters[0], agree=2, disagree=0)
     page = client.get(f"/decisions/{matters[0].pk}/").content.decode()
     assert f"/decisions/meetings/{meeting.pk}/" in page
+    assert escape(gettext("Counts at the meeting")) not in page  # public once it closes
+    client.force_login(head)
+    page = client.get(f"/decisions/{matters[0].pk}/").content.decode()
     assert escape(gettext("Counts at the meeting")) in page
     assert f"/decisions/units/{VILLAGE}/meetings/" in page
 

@@ -16,6 +16,7 @@ from danchu.core.access.errors import NotPermitted
 from danchu.core.audit.models import AuditEvent
 from danchu.decisions.models import HouseholdVote, Matter, MatterStatus, OnlinePollResponse
 from danchu.decisions.services import DecisionError, vote_record
+from danchu.decisions.services_meetings import meeting_create
 from danchu.decisions.services_online import (
     matter_form_change,
     online_team_set,
@@ -154,6 +155,51 @@ def test_after_the_community_declined_the_village_head_changes_the_form(personas
     for form in ("online", "ballot"):
         with pytest.raises(DecisionError):
             matter_form_change(actor=head, matter=contribution, form=form)
+
+
+def test_the_form_of_a_matter_on_a_meetings_agenda_does_not_change(personas, tree):
+    village(tree, 2)
+    head = personas["village_head_a1"]
+    matter = propose(actor=head, village=tree.village_a1, kind="other", form="meeting", title="X")
+    meeting_create(
+        actor=head,
+        village=tree.village_a1,
+        title="Họp thôn",
+        scheduled_at=timezone.now() + timedelta(days=5),
+        place="Nhà văn hóa",
+        convenor_name="Trần Văn Trưởng",
+        matters=[matter],
+    )
+    for form in ("ballot", "online"):
+        with pytest.raises(DecisionError):
+            matter_form_change(actor=head, matter=matter, form=form)
+    assert Matter.objects.get(pk=matter.pk).form == "meeting"
+
+
+def test_the_online_vote_ends_when_announced(personas, tree):
+    members = village(tree, 3)
+    matter = _polling(personas, tree)
+    _answer(personas, matter, members, ["agree"] * 3)
+    ends = timezone.now() + timedelta(hours=1)
+    opened = poll_close(actor=personas["village_head_a1"], matter=matter, closes_at=ends)
+    assert (opened.status, opened.closes_at) == (MatterStatus.OPEN, ends)
+    vote_record(
+        actor=personas["front_head_a1"],
+        matter=opened,
+        household=members[0],
+        choice="agree",
+        channel="paper",
+    )
+    Matter.objects.filter(pk=matter.pk).update(closes_at=timezone.now())
+    with pytest.raises(DecisionError):
+        vote_record(
+            actor=personas["front_head_a1"],
+            matter=opened,
+            household=members[1],
+            choice="agree",
+            channel="paper",
+        )
+    assert HouseholdVote.objects.filter(matter=matter).count() == 1
 
 
 def test_online_after_paper_on_an_online_matter_is_refused_and_changes_nothing(personas, tree):

@@ -13,7 +13,7 @@ from docx import Document
 from danchu.core.access.models import User
 from danchu.decisions.services import vote_record
 from danchu.decisions.services_outcomes import decision_recognise, decision_refuse
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_household
 from tests.core.documents.pdf_tools import collapse, text
 from tests.decisions.factories import open_online
 from tests.decisions.test_outcomes_services import (  # noqa: F401  (fixtures)
@@ -148,9 +148,40 @@ def test_the_online_result_has_an_image(online_decision, tmp_path):
         assert "<svg" in handle.read().decode()
 
 
+def test_the_online_participant_list_is_for_the_village_only(
+    client, personas, tree, online_decision
+):
+    """The Mẫu 03 of an online vote lists each representative's name and permanent address:
+    the village's residents and the officials over it open it; a resident of another village,
+    an official of another commune or a signed-in stranger gets a 404 (ids are sequential)."""
+    decision, homes = online_decision
+    url = f"/documents/{decision.document_id}/download/pdf/"
+    voter = User.objects.get(person=homes[0].representative)
+    neighbour = make_household(tree.village_a2, "N-001", members=1)
+    other_village = User.objects.create_user(
+        phone="0912999999", password=PASSWORD, person=neighbour.representative
+    )
+    for user, expected in (
+        (voter, 200),
+        (personas["village_head_a1"], 200),
+        (personas["chair_a"], 200),
+        (other_village, 404),
+        (personas["officer_b"], 404),
+        (personas["resident"], 404),
+    ):
+        client.force_login(user)
+        assert client.get(url).status_code == expected, user
+    # The result itself stays public on the matter page.
+    client.force_login(other_village)
+    page = client.get(f"/decisions/{decision.matter_id}/").content.decode()
+    assert decision.result.split(";")[0] in page
+    assert homes[0].address not in page
+
+
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_the_recognition_decision(personas, head, tree, homes, tmp_path, fmt):
-    decision = sent(head, draw_up(head, decide(head, tree.village_a1, homes, kind="village_code")))
+    # The generic recognition (Law 10/2022 Art. 21(2)); a village code has ND 61's Mẫu 03.
+    decision = sent(head, draw_up(head, decide(head, tree.village_a1, homes, kind="village_head")))
     decision = decision_recognise(
         actor=personas["chair_a"], decision=decision, on=timezone.localdate()
     )

@@ -9,22 +9,21 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from danchu.core.access.errors import NotPermitted
 from danchu.core.audit.models import AuditEvent
 from danchu.core.calendar import add_working_days
 from danchu.decisions import outcome_hooks
 from danchu.decisions.models import (
-    Ballot,
     BallotPlan,
     CommunityDecision,
     DecisionStatus,
-    HouseholdVote,
     Matter,
     MatterStatus,
     Meeting,
 )
-from danchu.decisions.services import DecisionError, matter_close, matter_open, vote_record
+from danchu.decisions.services import DecisionError, matter_close, matter_open
 from danchu.decisions.services_outcomes import (
     amendment_propose,
     decision_annul,
@@ -38,7 +37,13 @@ from danchu.decisions.services_outcomes import (
     initiative_front_approve,
 )
 from tests.conftest import make_household
-from tests.decisions.factories import propose
+from tests.decisions.factories import (
+    ballot_plan_and_team,
+    decide_at_meeting,
+    decide_by_ballots,
+    posted_code_matter,
+    propose,
+)
 
 # --- helpers shared by the outcome tests --------------------------------------------------------
 
@@ -62,25 +67,20 @@ def decide(
     form: str = "meeting",
     agree: int | None = None,
     title: str = "Lắp đèn đường liên thôn",
-    channel: str | None = None,
     **extra,
 ) -> Matter:
-    """Propose, open, record ``agree`` agreeing households (the rest disagree) and close."""
-    matter = matter_open(
-        actor=actor,
-        matter=propose(actor=actor, village=village, kind=kind, form=form, title=title, **extra),
-    )
+    """Propose and decide through the real steps: at a meeting every household attends (the
+    count: ``agree`` agreeing households, the rest disagree), or by household ballots (one
+    returned per household); a village code is first posted for its comment period."""
     agree = len(households) if agree is None else agree
-    channel = channel or ("meeting" if form == "meeting" else "paper")
-    for index, household in enumerate(households):
-        vote_record(
-            actor=actor,
-            matter=matter,
-            household=household,
-            choice="agree" if index < agree else "disagree",
-            channel=channel,
-        )
-    return matter_close(actor=actor, matter=matter)
+    disagree = len(households) - agree
+    if kind == "village_code":
+        matter = posted_code_matter(actor, village, title=title)
+    else:
+        matter = propose(actor=actor, village=village, kind=kind, form=form, title=title, **extra)
+    if form == "ballot":
+        return decide_by_ballots(actor, matter, agree=agree, disagree=disagree)
+    return decide_at_meeting(actor, matter, agree=agree, disagree=disagree)
 
 
 SIGNERS = {
@@ -178,28 +178,19 @@ def test_kinds_that_need_recognition_wait_for_it(head, tree, homes, kind, body):
 
 
 def test_ballot_decision_counts_returned_ballots_and_runs_from_the_deadline(head, tree, homes):
-    matter = decide(head, tree.village_a1, homes, form="ballot", agree=3)
-    deadline = timezone.localdate() - timedelta(days=10)
-    BallotPlan.objects.create(
-        matter=matter,
-        purpose="Lấy ý kiến",
-        issued_on=deadline - timedelta(days=10),
-        distribution_starts_on=deadline - timedelta(days=5),
-        return_deadline=deadline,
+    # 3 of the 4 households return their ballot (all agree); one ballot is not returned.
+    matter = decide_by_ballots(
+        head,
+        propose(actor=head, village=tree.village_a1, kind="other", form="ballot", title="Đèn"),
+        agree=3,
     )
-    votes = list(HouseholdVote.objects.filter(matter=matter).order_by("pk"))
-    for index, household in enumerate(homes):
-        Ballot.objects.create(
-            matter=matter,
-            household=household,
-            code=f"P{index}",
-            vote=votes[index] if index < 2 else None,
-        )
+    deadline = timezone.localdate() - timedelta(days=10)
+    BallotPlan.objects.filter(matter=matter).update(return_deadline=deadline)
     decision = draw_up(head, matter)
     assert (decision.form, decision.representatives_present, decision.households_absent) == (
         "ballot",
-        2,
-        2,
+        3,
+        1,
     )
     assert decision.send_due == add_working_days(deadline, 5)
 
@@ -244,7 +235,7 @@ def test_one_decision_per_matter_and_only_by_those_who_run_it(personas, head, tr
 
 
 def test_sending_starts_the_recognition_deadline(head, tree, homes):
-    decision = draw_up(head, decide(head, tree.village_a1, homes, kind="village_code"))
+    decision = draw_up(head, decide(head, tree.village_a1, homes, kind="village_head"))
     decision = sent(head, decision)
     today = timezone.localdate()
     assert decision.status == DecisionStatus.SENT
@@ -254,7 +245,30 @@ def test_sending_starts_the_recognition_deadline(head, tree, homes):
         sent(head, decision)
 
 
-def _sent_days_ago(head, tree, homes, days: int, kind: str = "village_code") -> CommunityDecision:
+def test_a_village_code_waits_for_its_dossier_before_the_recognition_deadline_runs(
+    personas, head, tree, homes
+):
+    """ND 61/2023 Art. 11: the 5 working days run from the complete dossier (Mẫu 01); a
+    village-code decision sent without it has no recognition deadline yet, and is not
+    recognised (the full flow with the dossier: test_village_codes_services)."""
+    decision = sent(head, draw_up(head, decide(head, tree.village_a1, homes, kind="village_code")))
+    assert decision.status == DecisionStatus.SENT and decision.recognition_due is None
+    decision = decision_receive(
+        actor=personas["chair_a"], decision=decision, received_on=timezone.localdate()
+    )
+    assert decision.recognition_due is None
+    with pytest.raises(DecisionError) as refused:
+        decision_recognise(actor=personas["chair_a"], decision=decision, on=timezone.localdate())
+    assert str(refused.value) == gettext(
+        "The village code's recognition dossier (form 01) has not reached the commune: "
+        "the village head sends it from the code's page first (ND 61 Art. 11)."
+    )
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.SENT and decision.recognition_document_id is None
+    assert not AuditEvent.objects.filter(action="decisions.decision_recognised").exists()
+
+
+def _sent_days_ago(head, tree, homes, days: int, kind: str = "village_head") -> CommunityDecision:
     decided_at = timezone.now() - timedelta(days=days)
     matter = decide(head, tree.village_a1, homes, kind=kind)
     return sent(head, draw_up(head, matter, decided_at=decided_at), days_ago=days)
@@ -289,7 +303,7 @@ def test_the_commune_records_a_later_receipt_and_the_deadline_runs_from_it(
     [
         (1, "chair_a", DecisionError),  # before it was sent
         (-7, "chair_a", DecisionError),  # in the future
-        (0, "front_a", NotPermitted),  # not the body that recognises a village code
+        (0, "front_a", NotPermitted),  # not the body that recognises a village head
         (0, "village_head_a1", NotPermitted),
         (0, "officer_b", NotPermitted),
     ],
@@ -332,7 +346,7 @@ def test_sending_cannot_be_dated_in_the_future_or_by_the_commune_front(personas,
     ("kind", "right", "wrong"),
     [
         (
-            "village_code",
+            "village_head",
             "chair_a",
             ("front_a", "village_head_a1", "officer_b", "province_officer"),
         ),
@@ -437,11 +451,7 @@ def commune_matter(personas, tree):
         (matter.village_matters.get(unit=tree.village_a1), a1),
         (matter.village_matters.get(unit=tree.village_a2), a2),
     ):
-        for household in homes:
-            vote_record(
-                actor=chair, matter=part, household=household, choice="agree", channel="paper"
-            )
-        matter_close(actor=chair, matter=part)
+        decide_by_ballots(chair, part, agree=len(homes))
     return matter_close(actor=chair, matter=matter)
 
 
@@ -479,8 +489,67 @@ def test_commune_scope_decision_is_signed_by_the_commune_and_dated_by_it(
         DecisionStatus.IN_EFFECT,
         on,
     )
+    # Each village decision changed is audited, under the village (not a bare update()).
+    events = _events("decisions.decision_effective_set")
+    assert events[str(decision.pk)].data["village_decisions"] == [village_decision.pk]
+    village_event = events[str(village_decision.pk)]
+    assert village_event.unit_id == tree.village_a1.pk
+    assert village_event.data == {"on": on.isoformat(), "commune_decision": decision.pk}
     with pytest.raises(DecisionError):
         decision_set_effective(actor=chair, decision=decision, on=on)
+
+
+def _events(action: str) -> dict:
+    """The audit events of ``action`` on community decisions, by decision id."""
+    return {
+        event.target_id: event
+        for event in AuditEvent.objects.filter(
+            action=action, target_type="decisions.communitydecision"
+        )
+    }
+
+
+def test_annulling_a_commune_decision_annuls_the_villages_decisions(
+    personas, tree, commune_matter, hooks
+):
+    """Art. 22: the commune-scope decision goes, and so do the villages' decisions on it (each
+    locked and audited) and the adopted parts without a decision, which can no longer have one."""
+    chair, head = personas["chair_a"], personas["village_head_a1"]
+    part_a1 = commune_matter.village_matters.get(unit=tree.village_a1)
+    part_a2 = commune_matter.village_matters.get(unit=tree.village_a2)
+    village_decision = sent(head, draw_up(head, part_a1))
+    decision = draw_up(
+        chair,
+        commune_matter,
+        village_head_name="Chủ tịch Xã",
+        front_head_name="Chủ tịch Mặt trận Xã",
+    )
+    today = timezone.localdate()
+    decision_set_effective(actor=chair, decision=decision, on=today)
+    grounds = "Mức đóng góp vượt quá quy định của Hội đồng nhân dân tỉnh."
+    decision = decision_annul(actor=chair, decision=decision, on=today, grounds=grounds)
+
+    assert decision.status == DecisionStatus.ANNULLED
+    village_decision.refresh_from_db()
+    assert (village_decision.status, village_decision.annulled_on) == (
+        DecisionStatus.ANNULLED,
+        today,
+    )
+    assert village_decision.annulment_reason == grounds
+    statuses = dict(Matter.objects.filter(parent=commune_matter).values_list("pk", "status"))
+    assert statuses == {part_a1.pk: MatterStatus.ANNULLED, part_a2.pk: MatterStatus.ANNULLED}
+    assert Matter.objects.get(pk=commune_matter.pk).status == MatterStatus.ANNULLED
+
+    events = _events("decisions.decision_annulled")
+    assert set(events) == {str(decision.pk), str(village_decision.pk)}
+    assert events[str(decision.pk)].data["village_decisions"] == [village_decision.pk]
+    assert events[str(decision.pk)].data["village_matters"] == [part_a2.pk]
+    assert events[str(village_decision.pk)].data["commune_decision"] == decision.pk
+    assert events[str(village_decision.pk)].unit_id == tree.village_a1.pk
+    assert hooks == [("annulled", decision.pk), ("annulled", village_decision.pk)]
+    # The village without a decision cannot draw one up for an annulled matter.
+    with pytest.raises(DecisionError):
+        draw_up(chair, Matter.objects.get(pk=part_a2.pk))
 
 
 def test_a_village_decision_gets_no_commune_date(personas, head, tree, homes):
@@ -581,10 +650,11 @@ def test_front_committee_head_approves_an_initiative_below_ten_percent(personas,
         actor=head,
         village=tree.village_a1,
         kind="other",
-        form="meeting",
+        form="ballot",
         title="Sáng kiến của người dân",
         origin="initiative",
     )
+    ballot_plan_and_team(head, matter)
     with pytest.raises(DecisionError):
         matter_open(actor=head, matter=matter)
     for who in ("village_head_a1", "chair_a", "front_a", "officer_b"):

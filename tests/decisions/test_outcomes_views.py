@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from danchu.core.access.models import User
+from danchu.core.people.models import HouseholdMember
 from danchu.decisions.models import (
     CommunityDecision,
     DecisionStatus,
@@ -24,6 +26,8 @@ from danchu.decisions.models import (
     Matter,
     MatterStatus,
 )
+from danchu.decisions.services_outcomes import decision_recognise, decision_refuse
+from tests.conftest import make_household, make_user
 from tests.decisions.test_outcomes_services import (  # noqa: F401  (fixtures)
     CONTENT,
     SIGNERS,
@@ -59,33 +63,156 @@ def adopted(head, tree, homes):
 
 @pytest.fixture
 def code_decision(head, tree, homes):
-    """A village-code decision sent to the commune, awaiting the UBND's recognition."""
-    return sent(head, draw_up(head, decide(head, tree.village_a1, homes, kind="village_code")))
+    """A decision the commune UBND recognises (a village head's election), sent to the commune
+    and awaiting its answer. (A village code's recognition also needs its dossier:
+    test_village_codes_services.)"""
+    return sent(head, draw_up(head, decide(head, tree.village_a1, homes, kind="village_head")))
+
+
+_RESIDENTS = 0
+
+
+def resident_of(village, *, moved_away: bool = False) -> User:
+    """A user whose person is a member of a household of ``village`` (or was, and left)."""
+    global _RESIDENTS
+    _RESIDENTS += 1
+    household = make_household(village, f"R{_RESIDENTS:03d}", members=1)
+    if moved_away:
+        HouseholdMember.objects.filter(household=household).update(
+            left_on=timezone.localdate() - timedelta(days=1)
+        )
+    return make_user(
+        f"0913{_RESIDENTS:06d}",
+        full_name=household.representative.full_name,
+        person=household.representative,
+    )
+
+
+def viewer(personas, tree, who):
+    """A persona, or a resident made now (after the vote: the village's count is fixed)."""
+    if who == "resident_a1":
+        return resident_of(tree.village_a1)
+    if who == "resident_a2":
+        return resident_of(tree.village_a2)
+    if who == "resident_b1":
+        return resident_of(tree.village_b1)
+    if who == "moved_away_a1":
+        return resident_of(tree.village_a1, moved_away=True)
+    return personas[who] if who else None
 
 
 # --- the matter page ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("who", [None, "resident", "officer_b", "village_head_a1"])
-def test_residents_see_the_decision_and_its_papers(client, personas, head, adopted, who):
-    decision = draw_up(head, adopted)
-    page = _as(client, personas, who).get(f"/decisions/{adopted.pk}/").content.decode()
-    assert escape(CONTENT) in page
-    assert f"/documents/{decision.document_id}/download/pdf/" in page
-    assert f"/documents/{decision.document_id}/download/docx/" in page
-    can_send = who == "village_head_a1"
-    assert (f"/decisions/{adopted.pk}/decision/send/" in page) is can_send
-    assert f"/decisions/{adopted.pk}/decision/annul/" not in page
+# Who opens the decision's papers (Mẫu 03 lists every online voter's name and address): the
+# officials over the village and its commune, and the village's residents; nobody else.
+PAPER_MATRIX = [
+    ("village_head_a1", 200),
+    ("front_head_a1", 200),
+    ("chair_a", 200),
+    ("officer_a", 200),
+    ("front_a", 200),
+    ("resident_a1", 200),
+    ("resident_a2", 404),  # a resident of another village of the same commune
+    ("moved_away_a1", 404),  # no longer a member of the village's household
+    ("resident", 404),  # signed in, no household
+    ("officer_b", 404),
+    ("province_officer", 404),
+    ("agency_head_a", 404),
+    (None, "login"),
+]
 
 
-@pytest.mark.parametrize("who", ["resident", "officer_b", None])
-def test_residents_download_the_published_decision(client, personas, head, adopted, who):
-    decision = draw_up(head, adopted)
-    response = _as(client, personas, who).get(f"/documents/{decision.document_id}/download/pdf/")
-    if who is None:
+def _client_for(client, user):
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _check(response, expected) -> None:
+    if expected == "login":
         assert _is_login_redirect(response)
     else:
-        assert response.status_code == 200
+        assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    "who",
+    [None, "resident", "resident_a2", "officer_b", "resident_a1", "village_head_a1", "chair_a"],
+)
+def test_everyone_sees_the_decision_only_the_unit_sees_its_papers(
+    client, personas, tree, head, adopted, who
+):
+    decision = draw_up(head, adopted)
+    c = _client_for(client, viewer(personas, tree, who))
+    page = c.get(f"/decisions/{adopted.pk}/").content.decode()
+    assert escape(CONTENT) in page  # the result is public (ND 59/2023 Art. 5(4)(b))
+    assert escape(decision.result) in page
+    papers = who in ("resident_a1", "village_head_a1", "chair_a")
+    assert (f"/documents/{decision.document_id}/download/pdf/" in page) is papers
+    assert (f"/documents/{decision.document_id}/download/docx/" in page) is papers
+    can_send = who in ("village_head_a1", "chair_a")  # those who run the matter
+    assert (f"/decisions/{adopted.pk}/decision/send/" in page) is can_send
+    assert (f"/decisions/{adopted.pk}/decision/annul/" in page) is (who == "chair_a")
+
+
+def _paper(personas, head, tree, homes, which: str) -> int:
+    """The id of the community decision, its recognition or the written refusal."""
+    if which == "decision":
+        return draw_up(head, decide(head, tree.village_a1, homes)).document_id
+    decision = sent(head, draw_up(head, decide(head, tree.village_a1, homes, kind="village_head")))
+    on = timezone.localdate()
+    if which == "recognition":
+        return decision_recognise(
+            actor=personas["chair_a"], decision=decision, on=on
+        ).recognition_document_id
+    return decision_refuse(
+        actor=personas["chair_a"], decision=decision, on=on, reasons="Không đủ tiêu chuẩn."
+    ).refusal_document_id
+
+
+@pytest.mark.parametrize("which", ["decision", "recognition", "refusal"])
+@pytest.mark.parametrize(("who", "expected"), PAPER_MATRIX)
+def test_the_decision_papers_permission_matrix(
+    client, personas, tree, head, homes, which, who, expected
+):
+    pk = _paper(personas, head, tree, homes, which)
+    c = _client_for(client, viewer(personas, tree, who))
+    for url in (
+        f"/documents/{pk}/",
+        f"/documents/{pk}/download/pdf/",
+        f"/documents/{pk}/download/docx/",
+        f"/documents/{pk}/print/",
+    ):
+        _check(c.get(url), expected)
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("chair_a", 200),
+        ("front_a", 200),
+        ("village_head_a1", 200),  # an official of one of its villages
+        ("resident_a1", 200),
+        ("resident_a2", 200),
+        ("resident_b1", 404),  # another commune
+        ("officer_b", 404),
+        ("resident", 404),
+        (None, "login"),
+    ],
+)
+def test_a_commune_decision_paper_is_seen_across_the_commune(
+    client, personas, tree, commune_matter, who, expected
+):
+    decision = draw_up(
+        personas["chair_a"],
+        commune_matter,
+        village_head_name="Chủ tịch Xã",
+        front_head_name="Chủ tịch Mặt trận Xã",
+    )
+    c = _client_for(client, viewer(personas, tree, who))
+    _check(c.get(f"/documents/{decision.document_id}/download/pdf/"), expected)
 
 
 def test_the_panel_shows_the_commune_its_actions_and_overdue_deadlines(
@@ -250,8 +377,8 @@ def test_a_refused_decision_shows_its_written_answer(client, personas, code_deci
         on=timezone.localdate(),
         reasons="Chưa niêm yết dự thảo đủ 30 ngày.",
     )
-    page = _as(client, personas, "resident").get(f"/decisions/{decision.matter_id}/")
-    page = page.content.decode()
+    c = _client_for(client, resident_of(decision.matter.unit))
+    page = c.get(f"/decisions/{decision.matter_id}/").content.decode()
     assert f"/documents/{decision.refusal_document_id}/download/pdf/" in page
     assert escape(gettext("Written answer refusing recognition")) in page
     assert escape(gettext("Recognition decision")) + ":" not in page

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from danchu.core.audit.models import AuditEvent
 from danchu.core.units.domain.kinds import Kind
@@ -21,10 +22,14 @@ from danchu.decisions.services import (
     matter_create,
     matter_open,
     valid_consents,
-    vote_record,
 )
 from tests.conftest import make_household, make_unit
-from tests.decisions.factories import propose
+from tests.decisions.factories import (
+    ballot_plan_and_team,
+    decide_at_meeting,
+    decide_by_ballots,
+    propose,
+)
 
 
 @pytest.mark.parametrize(
@@ -53,8 +58,9 @@ def test_a_proposal_opens_only_with_the_front_heads_agreement(personas, tree):
     make_household(tree.village_a1, "P01", members=1)
     head = personas["village_head_a1"]
     matter = matter_create(
-        actor=head, village=tree.village_a1, kind="other", form="meeting", title="Lễ hội"
+        actor=head, village=tree.village_a1, kind="other", form="ballot", title="Lễ hội"
     )
+    ballot_plan_and_team(head, matter)
     with pytest.raises(DecisionError):
         matter_open(actor=head, matter=matter)
     assert Matter.objects.get(pk=matter.pk).status == MatterStatus.DRAFT
@@ -72,10 +78,11 @@ def _initiative(personas, tree, count=20):
         actor=personas["village_head_a1"],
         village=tree.village_a1,
         kind="other",
-        form="meeting",
+        form="ballot",
         title="Trồng cây xanh",
         origin="initiative",
     )
+    ballot_plan_and_team(personas["village_head_a1"], matter)
     return matter, households
 
 
@@ -115,9 +122,10 @@ def test_a_household_consents_once(personas, tree):
 
 
 def test_a_commune_matter_is_decided_by_two_thirds_of_all_villages(personas, tree):
-    make_unit("90001-003", "Thôn Ba", Kind.VILLAGE, tree.commune_a)
-    villages = [tree.village_a1, tree.village_a2]
-    homes = {v.pk: make_household(v, f"C-{v.code}", members=1) for v in villages}
+    third = make_unit("90001-003", "Thôn Ba", Kind.VILLAGE, tree.commune_a)
+    villages = [tree.village_a1, tree.village_a2, third]
+    for village in villages:
+        make_household(village, f"C-{village.code}", members=1)
     chair = personas["chair_a"]
     matter = propose(
         actor=chair, village=tree.commune_a, kind="contribution", form="ballot", title="Đường xã"
@@ -126,21 +134,107 @@ def test_a_commune_matter_is_decided_by_two_thirds_of_all_villages(personas, tre
     matter = matter_open(actor=chair, matter=matter)
     parts = {p.unit_id: p for p in Matter.objects.filter(parent=matter)}
     assert matter.eligible_households == 3 and len(parts) == 3
+    # Each village's part is a draft until its own step opens it.
+    assert {p.status for p in parts.values()} == {MatterStatus.DRAFT}
+    assert {p.eligible_households for p in parts.values()} == {None}
     with pytest.raises(DecisionError):  # every village must close first
         matter_close(actor=chair, matter=matter)
-    for village in villages:  # two of three villages adopt it: exactly two-thirds
-        vote_record(
-            actor=chair,
-            matter=parts[village.pk],
-            household=homes[village.pk],
-            choice="agree",
-            channel="paper",
-        )
-    for part in parts.values():
-        matter_close(actor=chair, matter=part)
+    # Two of three villages adopt it by ballots: exactly two-thirds of ALL villages.
+    for village, agree in ((tree.village_a1, 1), (tree.village_a2, 1), (third, 0)):
+        part = parts[village.pk]
+        with pytest.raises(DecisionError):  # not closed directly: its count closes it
+            matter_close(actor=chair, matter=part)
+        closed = decide_by_ballots(chair, part, agree=agree, disagree=1 - agree)
+        assert closed.eligible_households == 1
+        assert closed.status == (MatterStatus.ADOPTED if agree else MatterStatus.REJECTED)
     closed = matter_close(actor=chair, matter=matter)
     assert closed.villages_adopted == 2
     assert closed.status == MatterStatus.ADOPTED
+
+
+def test_a_commune_matter_waits_for_every_village_and_counts_all_villages(personas, tree):
+    make_unit("90001-003", "Thôn Ba", Kind.VILLAGE, tree.commune_a)
+    make_household(tree.village_a1, "W1", members=1)
+    chair = personas["chair_a"]
+    matter = matter_open(
+        actor=chair,
+        matter=propose(
+            actor=chair, village=tree.commune_a, kind="contribution", form="ballot", title="Cầu"
+        ),
+    )
+    part = matter.village_matters.get(unit=tree.village_a1)
+    decide_by_ballots(chair, part, agree=1)
+    # One village adopted it, two have not decided: the commune cannot count yet.
+    with pytest.raises(
+        DecisionError, match=gettext("Some villages have not closed their vote yet.")
+    ):
+        matter_close(actor=chair, matter=matter)
+    assert Matter.objects.get(pk=matter.pk).status == MatterStatus.OPEN
+
+
+def test_a_village_part_of_a_commune_matter_goes_through_the_village_meeting(personas, tree):
+    homes = [make_household(tree.village_a1, f"M{i}", members=1) for i in range(3)]
+    chair = personas["chair_a"]
+    matter = matter_open(
+        actor=chair,
+        matter=propose(
+            actor=chair, village=tree.commune_a, kind="contribution", form="meeting", title="Chợ"
+        ),
+    )
+    part = matter.village_matters.get(unit=tree.village_a1)
+    with pytest.raises(DecisionError):  # a part opens only with its village's meeting
+        matter_open(actor=personas["village_head_a1"], matter=part)
+    make_household(tree.village_a1, "M-late", members=1)  # counted: the part is still a draft
+    part = decide_at_meeting(personas["village_head_a1"], part, agree=3)
+    assert part.meeting_id is not None and part.eligible_households == len(homes) + 1
+    assert part.status == MatterStatus.ADOPTED
+
+
+def test_a_part_of_household_ballots_opens_on_its_plan_and_team(personas, tree):
+    make_household(tree.village_a1, "B1", members=1)
+    chair = personas["chair_a"]
+    matter = matter_open(
+        actor=chair,
+        matter=propose(
+            actor=chair, village=tree.commune_a, kind="community_fund", form="ballot", title="Quỹ"
+        ),
+    )
+    part = matter.village_matters.get(unit=tree.village_a1)
+    with pytest.raises(DecisionError):
+        matter_open(actor=chair, matter=part)
+    ballot_plan_and_team(chair, part)
+    assert matter_open(actor=chair, matter=part).status == MatterStatus.OPEN
+
+
+# --- consents (Art. 16(3)) ---------------------------------------------------------------------
+
+
+def test_consents_are_collected_only_while_the_initiative_is_a_draft(personas, tree):
+    matter, households = _initiative(personas, tree)
+    head = personas["village_head_a1"]
+    today = timezone.localdate()
+    for household in households[:2]:
+        consent_record(actor=head, matter=matter, household=household, given_on=today)
+    matter_open(actor=head, matter=matter)
+    with pytest.raises(
+        DecisionError, match=gettext("Consents are collected only while the initiative is a draft.")
+    ):
+        consent_record(actor=head, matter=matter, household=households[2], given_on=today)
+    assert matter.consents.count() == 2
+
+
+def test_only_consents_of_households_still_in_the_village_count(personas, tree):
+    matter, households = _initiative(personas, tree)  # 20 households: 2 consents needed
+    head = personas["village_head_a1"]
+    today = timezone.localdate()
+    for household in households[:2]:
+        consent_record(actor=head, matter=matter, household=household, given_on=today)
+    assert valid_consents(matter, today) == 2
+    households[0].left_on = today
+    households[0].save()
+    assert valid_consents(matter, today) == 1
+    with pytest.raises(DecisionError):  # 1 of 19 current households is under 10%
+        matter_open(actor=head, matter=matter)
 
 
 def test_only_contributions_and_funds_have_commune_scope(personas, tree):

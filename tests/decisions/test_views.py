@@ -4,11 +4,18 @@ and the village head's and ballot team's steps; 404 for everyone else."""
 from __future__ import annotations
 
 import pytest
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from danchu.decisions.models import HouseholdVote, Matter, MatterStatus
-from danchu.decisions.services import matter_open
 from tests.conftest import make_household
-from tests.decisions.factories import open_online, propose
+from tests.decisions.factories import (
+    ballot_plan_and_team,
+    ballots_ready,
+    meeting_started,
+    open_online,
+    propose,
+)
 
 
 @pytest.fixture
@@ -78,41 +85,114 @@ def test_someone_who_represents_no_household_gets_404_on_vote(client, personas, 
         (None, 302),
     ],
 )
-def test_recording_a_paper_ballot(client, personas, tree, village, who, expected):
-    head = personas["village_head_a1"]
-    matter = matter_open(
-        actor=head,
-        matter=propose(
-            actor=head, village=tree.village_a1, kind="contribution", form="meeting", title="Đường"
-        ),
-    )
+def test_recording_an_answer_given_on_paper_to_an_online_vote(
+    client, personas, online_matter, village, who, expected
+):
     if who:
         client.force_login(personas[who])
     response = client.post(
-        f"/decisions/{matter.pk}/record/",
-        {"household_code": "H01", "choice": "agree", "channel": "paper"},
+        f"/decisions/{online_matter.pk}/record/", {"household_code": "H01", "choice": "agree"}
     )
     assert response.status_code == expected
-    recorded = HouseholdVote.objects.filter(matter=matter).count()
-    assert recorded == (1 if who in ("village_head_a1", "front_head_a1") else 0)
+    if who is None:
+        assert (
+            response["Location"].startswith("/accounts/login/") or "login" in response["Location"]
+        )
+    recorded = HouseholdVote.objects.filter(matter=online_matter)
+    assert recorded.count() == (1 if who in ("village_head_a1", "front_head_a1") else 0)
+    if recorded:
+        assert recorded.get().channel == "paper"
+
+
+@pytest.mark.parametrize("form", ["meeting", "ballot"])
+def test_the_matter_page_takes_no_vote_one_by_one_for_a_meeting_or_ballots(
+    client, personas, tree, village, form
+):
+    """A meeting records counts and a ballot is entered by its code: the matter page neither
+    offers nor takes a household's voice for them."""
+    head = personas["village_head_a1"]
+    matter = propose(actor=head, village=tree.village_a1, kind="other", form=form, title="Đường")
+    if form == "ballot":
+        matter = ballots_ready(head, matter)
+    else:
+        matter = meeting_started(head, [matter]).matters.get()
+    assert matter.status == MatterStatus.OPEN
+    client.force_login(head)
+    page = client.get(f"/decisions/{matter.pk}/").content.decode()
+    assert f"/decisions/{matter.pk}/record/" not in page
+    assert f"/decisions/{matter.pk}/close/" not in page
+    for channel in ("paper", "meeting"):
+        response = client.post(
+            f"/decisions/{matter.pk}/record/",
+            {"household_code": "H01", "choice": "agree", "channel": channel},
+        )
+        assert response.status_code == 302
+    assert not HouseholdVote.objects.exists()
+    assert client.post(f"/decisions/{matter.pk}/close/").status_code == 302
+    assert Matter.objects.get(pk=matter.pk).status == MatterStatus.OPEN
 
 
 @pytest.mark.parametrize(
     ("who", "expected"), [("village_head_a1", 302), ("officer_b", 404), ("front_head_a1", 404)]
 )
-def test_opening_and_closing(client, personas, tree, village, who, expected):
-    matter = propose(
-        actor=personas["village_head_a1"],
-        village=tree.village_a1,
-        kind="other",
-        form="meeting",
-        title="Lễ hội",
-    )
+def test_opening_household_ballots_on_their_plan(client, personas, tree, village, who, expected):
+    head = personas["village_head_a1"]
+    matter = propose(actor=head, village=tree.village_a1, kind="other", form="ballot", title="Lễ")
+    ballot_plan_and_team(head, matter)
     client.force_login(personas[who])
+    if expected == 302:
+        assert (
+            f"/decisions/{matter.pk}/open/"
+            in client.get(f"/decisions/{matter.pk}/").content.decode()
+        )
     assert client.post(f"/decisions/{matter.pk}/open/").status_code == expected
-    assert client.post(f"/decisions/{matter.pk}/close/").status_code == expected
     matter.refresh_from_db()
-    assert matter.status == (MatterStatus.REJECTED if expected == 302 else MatterStatus.DRAFT)
+    assert matter.status == (MatterStatus.OPEN if expected == 302 else MatterStatus.DRAFT)
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"), [("village_head_a1", 302), ("officer_b", 404), ("front_head_a1", 404)]
+)
+def test_closing_an_online_vote(client, personas, online_matter, who, expected):
+    client.force_login(personas[who])
+    if expected == 302:
+        page = client.get(f"/decisions/{online_matter.pk}/").content.decode()
+        assert f"/decisions/{online_matter.pk}/close/" in page
+    assert client.post(f"/decisions/{online_matter.pk}/close/").status_code == expected
+    online_matter.refresh_from_db()
+    assert online_matter.status == (MatterStatus.REJECTED if expected == 302 else MatterStatus.OPEN)
+
+
+def test_a_meeting_matter_is_not_opened_from_its_page(client, personas, tree, village):
+    head = personas["village_head_a1"]
+    matter = propose(actor=head, village=tree.village_a1, kind="other", form="meeting", title="Hội")
+    client.force_login(head)
+    page = client.get(f"/decisions/{matter.pk}/").content.decode()
+    assert f"/decisions/{matter.pk}/open/" not in page
+    assert (
+        escape(gettext("The vote opens when the meeting that decides the matter starts.")) in page
+    )
+    assert client.post(f"/decisions/{matter.pk}/open/").status_code == 302
+    assert Matter.objects.get(pk=matter.pk).status == MatterStatus.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("who", "shown"),
+    [("chair_a", True), ("officer_a", False), ("village_head_a1", False), (None, False)],
+)
+def test_the_commune_chair_sees_commune_drafts_and_proposes(client, personas, tree, who, shown):
+    propose(
+        actor=personas["chair_a"],
+        village=tree.commune_a,
+        kind="contribution",
+        form="ballot",
+        title="Đường liên xã",
+    )
+    if who:
+        client.force_login(personas[who])
+    page = client.get(f"/decisions/units/{tree.commune_a.code}/").content.decode()
+    assert ("Đường liên xã" in page) is shown
+    assert (f"/decisions/units/{tree.commune_a.code}/new/" in page) is shown
 
 
 def test_village_page_links_to_its_decisions(client, tree):
@@ -120,7 +200,7 @@ def test_village_page_links_to_its_decisions(client, tree):
     assert Matter.objects.count() == 0
 
 
-def test_the_list_does_not_grow_in_queries(client, personas, tree):
+def test_the_list_does_not_grow_in_queries(client, personas, tree, village):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -133,13 +213,13 @@ def test_the_list_does_not_grow_in_queries(client, personas, tree):
 
     def add(n: int) -> None:
         for i in range(n):
-            matter_open(
-                actor=head,
-                matter=propose(
+            open_online(
+                head,
+                propose(
                     actor=head,
                     village=tree.village_a1,
                     kind="other",
-                    form="meeting",
+                    form="online",
                     title=f"Việc {i}",
                 ),
             )

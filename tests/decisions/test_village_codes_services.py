@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from danchu.core.access.errors import NotPermitted
 from danchu.core.audit.models import AuditEvent
+from danchu.core.calendar import add_working_days
 from danchu.core.documents.models import DocumentFile
 from danchu.decisions import outcome_hooks
 from danchu.decisions.access_village_codes import commune_reviews_due
@@ -34,7 +35,8 @@ from danchu.decisions.models import (
     VillageCodeReview,
     VillageCodeStatus,
 )
-from danchu.decisions.services import DecisionError, matter_close, matter_open, vote_record
+from danchu.decisions.services import DecisionError
+from danchu.decisions.services_outcomes import decision_draw_up, decision_recognise, decision_send
 from danchu.decisions.services_village_codes import (
     code_abolish,
     code_dossier_send,
@@ -50,6 +52,7 @@ from danchu.decisions.services_village_codes import (
     documents_of_code,
 )
 from tests.conftest import make_household
+from tests.decisions.factories import decide_at_meeting
 
 S = VillageCodeStatus
 TODAY = timezone.localdate
@@ -102,16 +105,8 @@ def _put_to_vote(head, code):
 
 
 def _adopt(head, code, households, agree: int) -> VillageCode:
-    matter = matter_open(actor=head, matter=code.matter)
-    for index, household in enumerate(households):
-        vote_record(
-            actor=head,
-            matter=matter,
-            household=household,
-            choice="agree" if index < agree else "disagree",
-            channel="meeting",
-        )
-    matter_close(actor=head, matter=matter)
+    """The households decide the code at a community meeting all of them attend."""
+    decide_at_meeting(head, code.matter, agree=agree, disagree=len(households) - agree)
     code.refresh_from_db()
     return code
 
@@ -373,6 +368,169 @@ def test_the_commune_issues_form_03_when_no_recognition_paper_exists(personas, i
     assert "QUYẾT ĐỊNH" in text and "Về việc công nhận Hương ước thôn Một" in text
     assert "TM. ỦY BAN NHÂN DÂN" in text
     _refused(lambda: code_recognition_issue(actor=personas["chair_a"], code=in_effect), in_effect)
+
+
+# --- the commune's recognition through the community decision (ND 61 Art. 11; R-HU-03) -------
+
+
+def _decision_sent(head, code: VillageCode, *, sent_on: date) -> CommunityDecision:
+    decision = decision_draw_up(
+        actor=head,
+        matter=code.matter,
+        content="Thông qua Hương ước thôn Một (toàn văn kèm theo).",
+        village_head_name="Nguyễn Văn Trưởng",
+        front_head_name="Trần Thị Mặt Trận",
+        representative_names=("Lê Văn Một", "Phạm Thị Hai"),
+    )
+    return decision_send(actor=head, decision=decision, sent_on=sent_on)
+
+
+def _adopted_days_ago(code: VillageCode, days: int) -> None:
+    """The households' meeting was held ``days`` ago (the adoption day of ND 61 Art. 11(1))."""
+    from danchu.decisions.models import Meeting
+
+    moment = timezone.now() - timedelta(days=days)
+    Matter.objects.filter(pk=code.matter_id).update(closed_at=moment)
+    Meeting.objects.filter(matters__pk=code.matter_id).update(scheduled_at=moment, ended_at=moment)
+
+
+def test_recognition_waits_for_the_dossier_then_issues_nd_61_form_03(personas, head, adopted):
+    chair = personas["chair_a"]
+    decision = _decision_sent(head, adopted, sent_on=TODAY())
+    assert decision.recognition_due is None  # no dossier yet: nothing to count from
+    before = (_snapshot(adopted), DocumentFile.objects.count())
+    with pytest.raises(DecisionError) as refused:
+        decision_recognise(actor=chair, decision=decision, on=TODAY())
+    assert str(refused.value) == _(
+        "The village code's recognition dossier (form 01) has not reached the commune: "
+        "the village head sends it from the code's page first (ND 61 Art. 11)."
+    )
+    assert (_snapshot(adopted), DocumentFile.objects.count()) == before
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.SENT
+
+    code = code_dossier_send(actor=head, code=adopted, sent_on=TODAY())
+    decision.refresh_from_db()
+    assert decision.recognition_due == add_working_days(TODAY(), 5)
+    decision = decision_recognise(actor=chair, decision=decision, on=TODAY())
+
+    paper = decision.recognition_document
+    assert paper.doc_type == RECOGNITION  # ND 61 Mẫu 03, not the generic ND 59 paper
+    assert paper.unit == code.unit.parent
+    code.refresh_from_db()
+    assert code.recognition_document_id == paper.pk
+    assert (code.status, code.recognised_on) == (S.IN_EFFECT, TODAY())
+    for text in (_flat(_pdf_text(paper)), _flat(_docx_text(paper))):
+        assert "QUYẾT ĐỊNH" in text
+        assert "Về việc công nhận Hương ước thôn Một của Thôn Một" in text
+        assert "Căn cứ Nghị định số 61/2023/NĐ-CP" in text
+        assert f"Tờ trình ngày {TODAY():%d/%m/%Y}" in text
+    issued = AuditEvent.objects.get(action="decisions.village_code_recognition_issued")
+    assert issued.data["document"] == paper.pk and issued.data["decision"] == decision.pk
+    recognised = AuditEvent.objects.get(action="decisions.decision_recognised")
+    assert recognised.data["late"] is False
+    # Issued once: the old-data path has nothing to add.
+    _refused(lambda: code_recognition_issue(actor=chair, code=code), code)
+
+
+# The 5 working days run from the complete dossier: the later of the dossier (Mẫu 01) and the
+# community decision reaching the commune (ND 61 Art. 11(2)).
+@pytest.mark.parametrize(
+    ("decision_days_ago", "dossier_days_ago", "complete_days_ago"),
+    [
+        (8, 6, 6),  # the decision first: from the dossier
+        (6, 8, 6),  # the dossier first: from the decision's receipt
+        (7, 7, 7),
+    ],
+)
+def test_the_recognition_deadline_runs_from_the_complete_dossier(
+    personas, head, adopted, decision_days_ago, dossier_days_ago, complete_days_ago
+):
+    _adopted_days_ago(adopted, 10)
+    decision = decision_draw_up(
+        actor=head,
+        matter=Matter.objects.get(pk=adopted.matter_id),
+        content="Thông qua Hương ước thôn Một.",
+        village_head_name="A",
+        front_head_name="B",
+        representative_names=("C", "D"),
+    )
+    decision_day, dossier_day = (
+        TODAY() - timedelta(days=decision_days_ago),
+        TODAY() - timedelta(days=dossier_days_ago),
+    )
+    if decision_days_ago >= dossier_days_ago:
+        decision = decision_send(actor=head, decision=decision, sent_on=decision_day)
+        code_dossier_send(actor=head, code=adopted, sent_on=dossier_day)
+    else:
+        code_dossier_send(actor=head, code=adopted, sent_on=dossier_day)
+        decision = decision_send(actor=head, decision=decision, sent_on=decision_day)
+    decision.refresh_from_db()
+    complete = TODAY() - timedelta(days=complete_days_ago)
+    assert decision.recognition_due == add_working_days(complete, 5)
+    if dossier_days_ago < decision_days_ago:  # the answer cannot precede the dossier
+        _refused(
+            lambda: decision_recognise(
+                actor=personas["chair_a"], decision=decision, on=dossier_day - timedelta(days=1)
+            ),
+            adopted,
+            _("The recognition cannot be dated before the dossier of the village code was sent."),
+        )
+    decision = decision_recognise(actor=personas["chair_a"], decision=decision, on=TODAY())
+    event = AuditEvent.objects.get(action="decisions.decision_recognised")
+    assert event.data["recognition_due"] == add_working_days(complete, 5).isoformat()
+    assert event.data["late"] is (TODAY() > add_working_days(complete, 5))
+
+
+def _resident(village, phone: str):
+    from danchu.core.access.models import User
+
+    household = make_household(village, f"R{phone[-3:]}", members=1)
+    return User.objects.create_user(
+        phone=phone, password="x-mat-khau-2026", person=household.representative
+    )
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("village_head_a1", 200),
+        ("chair_a", 200),
+        ("resident_a1", 200),
+        ("resident_a2", 404),
+        ("officer_b", 404),
+        ("resident", 404),
+        (None, "login"),
+    ],
+)
+def test_who_opens_the_nd_61_recognition(client, personas, tree, head, adopted, who, expected):
+    decision = _decision_sent(head, adopted, sent_on=TODAY())
+    code_dossier_send(actor=head, code=adopted, sent_on=TODAY())
+    decision = decision_recognise(actor=personas["chair_a"], decision=decision, on=TODAY())
+    user = {
+        "resident_a1": lambda: _resident(tree.village_a1, "0914000001"),
+        "resident_a2": lambda: _resident(tree.village_a2, "0914000002"),
+    }.get(who, lambda: personas[who] if who else None)()
+    if user is not None:
+        client.force_login(user)
+    response = client.get(f"/documents/{decision.recognition_document_id}/download/pdf/")
+    if expected == "login":
+        assert response.status_code == 302 and "login" in response["Location"]
+    else:
+        assert response.status_code == expected
+
+
+def test_the_code_page_offers_form_03_only_for_a_code_recognised_without_it(
+    client, personas, head, adopted
+):
+    decision = _decision_sent(head, adopted, sent_on=TODAY())
+    code_dossier_send(actor=head, code=adopted, sent_on=TODAY())
+    decision_recognise(actor=personas["chair_a"], decision=decision, on=TODAY())
+    client.force_login(personas["chair_a"])
+    page = client.get(f"/decisions/village-codes/{adopted.pk}/").content.decode()
+    assert f"/decisions/village-codes/{adopted.pk}/recognition/" not in page
+    decision.refresh_from_db()
+    assert page.count(f"/documents/{decision.recognition_document_id}/download/pdf/") == 1
 
 
 # --- suspension, abolition, review -----------------------------------------------------------

@@ -450,7 +450,7 @@ def test_the_village_and_commune_pages_link_here(client, personas, tree):
     )
 
 
-def test_the_code_page_follows_a_vote_closed_without_save_and_shows_the_dossier_due(
+def test_the_code_follows_its_vote_when_saved_and_its_page_shows_the_dossier_due(
     client, personas, tree
 ):
     from danchu.core.calendar import add_working_days
@@ -461,13 +461,40 @@ def test_the_code_page_follows_a_vote_closed_without_save_and_shows_the_dossier_
     code = code_put_to_vote(
         actor=head, code=code, vote_on=TODAY(), front_agreed_by="B", front_agreed_on=TODAY()
     )
-    # A step that closes the vote with update() sends no post_save signal.
+    matter = Matter.objects.get(pk=code.matter_id)
+    matter.status, matter.closed_at, matter.eligible_households = (
+        MatterStatus.ADOPTED,
+        timezone.now(),
+        3,
+    )
+    matter.save(update_fields=["status", "closed_at", "eligible_households"])  # post_save
+    code.refresh_from_db()
+    assert code.status == S.ADOPTED
+    client.force_login(head)
+    page = client.get(f"/decisions/village-codes/{code.pk}/").content.decode()
+    assert add_working_days(TODAY(), 5).strftime("%d/%m/%Y") in page
+    assert f"/decisions/village-codes/{code.pk}/dossier/" in page
+
+
+@pytest.mark.parametrize("who", [None, "village_head_a1", "chair_a"])
+def test_the_code_page_writes_nothing(client, personas, tree, who):
+    """A GET changes no row and writes no audit event, whoever asks, even when the code is
+    behind its matter (a status changed without save(): no receiver ran)."""
+    from danchu.core.audit.models import AuditEvent
+    from danchu.decisions.models import Matter, MatterStatus
+
+    head = personas["village_head_a1"]
+    code = code_post(actor=head, code=_code(personas, tree), posted_on=TODAY() - timedelta(days=31))
+    code = code_put_to_vote(
+        actor=head, code=code, vote_on=TODAY(), front_agreed_by="B", front_agreed_on=TODAY()
+    )
     Matter.objects.filter(pk=code.matter_id).update(
         status=MatterStatus.ADOPTED, closed_at=timezone.now(), eligible_households=3
     )
-    client.force_login(head)
-    page = client.get(f"/decisions/village-codes/{code.pk}/").content.decode()
-    code.refresh_from_db()
-    assert code.status == S.ADOPTED
-    assert add_working_days(TODAY(), 5).strftime("%d/%m/%Y") in page
-    assert f"/decisions/village-codes/{code.pk}/dossier/" in page
+    before = (
+        VillageCode.objects.filter(pk=code.pk).values().get(),
+        AuditEvent.objects.count(),
+    )
+    assert _get(client, personas, who, f"/decisions/village-codes/{code.pk}/").status_code == 200
+    after = (VillageCode.objects.filter(pk=code.pk).values().get(), AuditEvent.objects.count())
+    assert after == before

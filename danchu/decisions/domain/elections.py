@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
+from danchu.core.calendar import deadline
 from danchu.decisions.domain import rules
 
 # R-VH-01 (ND 59 Art. 6(1)–(2)): "chậm nhất … ngày trước ngày tổ chức hội nghị bầu".
@@ -25,6 +26,14 @@ NOTICE_DAYS_BEFORE = 7
 NEW_ELECTION_WITHIN_DAYS = 60
 # R-VH-02 (ND 59 Art. 6(2)): at least one candidate.
 MIN_CANDIDATES = 1
+
+
+def timeline_applies(kind: str) -> bool:
+    """ND 59 Art. 6 sets the plan, team, candidate-list and notice timeline for electing the
+    village head only; board members are elected at a meeting the village head convenes (Law
+    10/2022 Art. 18(1)) without that timeline."""
+    return kind == rules.VILLAGE_HEAD
+
 
 PLAN = "plan"
 TEAM = "team"
@@ -127,8 +136,9 @@ def petition_sufficient(eligible: int, petitioning: int) -> bool:
 
 def new_election_due(recognised_on: date) -> date:
     """R-VH-05: the last day to order the new election, 60 days after the dismissal is
-    recognised."""
-    return recognised_on + timedelta(days=NEW_ELECTION_WITHIN_DAYS)
+    recognised, counted as the Civil Code counts (the day of recognition is not counted; a last
+    day that falls on a day off moves to the next working day, LAW.md §4.5)."""
+    return deadline(recognised_on, NEW_ELECTION_WITHIN_DAYS, "days")
 
 
 def new_election_in_time(recognised_on: date, ordered_on: date) -> bool:
