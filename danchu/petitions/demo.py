@@ -935,20 +935,24 @@ def _reception(actors: _Actors, commune: Unit, today: date) -> list[ReceptionSch
         day = _reception_day(this_week + timedelta(days=7 * weeks))
         if day is None:
             continue
-        schedules.append(
-            reception.schedule_publish(
-                actor=officer,
-                unit=commune,
-                leader=chair,
-                leader_name=CHAIR_NAME,
-                leader_title=CHAIR_TITLE,
-                on=day,
-                starts_at=RECEPTION_HOURS[0],
-                ends_at=RECEPTION_HOURS[1],
-                place=place,
-                posted_on=_posted_on(day, today),
+        details = {
+            "unit": commune,
+            "leader": chair,
+            "leader_name": CHAIR_NAME,
+            "leader_title": CHAIR_TITLE,
+            "on": day,
+            "starts_at": RECEPTION_HOURS[0],
+            "ends_at": RECEPTION_HOURS[1],
+            "place": place,
+        }
+        if reception_rules.latest_posting_day(day) >= today:
+            schedules.append(reception.schedule_publish(actor=officer, posted_on=today, **details))
+        else:
+            # Days posted before the commune used danchu: history, recorded as it was (the
+            # service records a posting made today, Art. 24(4)).
+            schedules.append(
+                ReceptionSchedule.objects.create(posted_on=_posted_on(day, today), **details)
             )
-        )
     _bookings_and_postponement(actors, [s for s in schedules if s.on > today])
     _logbook(actors, commune, [s for s in schedules if s.on < today][:3])
     return schedules

@@ -133,6 +133,11 @@ class DeskForm(CaseForm):
         return rows
 
 
+# Kinds that need the sender's name and address (Law on Complaints Art. 8; Law on
+# Denunciations Art. 25): not offered for an anonymous case, which is information at most.
+NAMED_KINDS = ("complaint", "denunciation")
+
+
 class ClassifyForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=CLASS_CHOICES)
     reason = forms.ChoiceField(
@@ -140,6 +145,11 @@ class ClassifyForm(forms.Form):
         required=False,
         choices=[("", "—"), *INADMISSIBLE_REASONS.items()],
     )
+
+    def __init__(self, *args, anonymous: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if anonymous:
+            self.fields["kind"].choices = [c for c in CLASS_CHOICES if c[0] not in NAMED_KINDS]
 
 
 class SplitForm(forms.Form):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from danchu.core.units.models import Unit
@@ -114,7 +114,7 @@ FIELDS = (
     "complex",
     "remote",
     "extensions",
-    "last_step_on",
+    "closed_on",
 )
 
 
@@ -127,7 +127,15 @@ def _tally(root: Unit, period: Period, today: date) -> dict[int, dict[str, Any]]
             received_on__gte=period.start,
             received_on__lte=period.end,
         )
-        .annotate(last_step_on=Max("events__on"))
+        # The day of the step that closed the case — the one that moved it into its current
+        # status — never a later event such as the resident's rating (Law 10/2022 Art.
+        # 35(2)(a)), which would make an answer given on time look late.
+        .annotate(
+            closed_on=Max(
+                "events__on",
+                filter=Q(events__to_status=F("status")) & ~Q(events__from_status=F("status")),
+            )
+        )
         .values_list(*FIELDS)
         .order_by()
     )
@@ -160,7 +168,8 @@ def _tally(root: Unit, period: Period, today: date) -> dict[int, dict[str, Any]]
         if values["kind"] == CaseKind.UNCLASSIFIED:
             outcome = wf.OVERDUE if values["due_on"] and values["due_on"] < today else wf.PENDING
         else:
-            outcome = wf.timeliness(facts, closed_on=values["last_step_on"], today=today)
+            closed_on = None if wf.is_open(values["status"]) else values["closed_on"]
+            outcome = wf.timeliness(facts, closed_on=closed_on, today=today)
         counts[outcome] += 1
     return per_unit
 

@@ -7,9 +7,16 @@ key after a new key was put first (rotation). Only the case's assigned handler m
 stated reason, and every unseal — and every refused unseal — is audited with the reason, never
 with the identity (Art. 56: the originals are managed as confidential).
 
-``owner_digest(user)`` is a keyed HMAC-SHA256 of the user's id (key derived from SECRET_KEY):
-stored on the case, it lets a signed-in denouncer find their own cases and tells nobody else who
-they are.
+Owner digests (issue #7 review): a case sent through the web by a signed-in resident carries
+``owner_digest(user, n)``, a keyed HMAC-SHA256 (key derived from SECRET_KEY) of the user's id and
+``n``, the index of the case among that user's web cases (0, 1, 2, …). Every case of a user
+therefore carries a different value, and without the key nobody holding the database can tell
+that a person's named feedback and their denunciation came from the same account. The owner's
+own views find their cases again by computing their digests 0…n with the key
+(``owner_digests``: one indexed query per ``OWNER_DIGEST_BATCH`` digests, so one query for
+almost everyone). The parts of a split letter carry no digest: they belong to the owner of the
+letter they were split from. We chose this over keeping the owner's id inside the sealed payload
+because it needs no decryption to list "my cases" and works the same for every kind of case.
 """
 
 from __future__ import annotations
@@ -31,6 +38,9 @@ UNSEALED_ACTION = "petitions.identity_unsealed"
 UNSEAL_REFUSED_ACTION = "petitions.unseal_refused"
 IDENTITY_FIELDS = ("full_name", "address", "phone", "id_number")
 OWNER_DIGEST_SALT = "danchu.petitions.owner_digest"
+# Digests looked up per query, and how many unused indexes in a row end the search.
+OWNER_DIGEST_BATCH = 100
+OWNER_DIGEST_GAP = 20
 
 
 class SealError(RuntimeError):
@@ -134,11 +144,52 @@ def unseal(*, actor: Any, case: Case, reason: str) -> dict:
     return identity
 
 
-def owner_digest(user: Any) -> str:
-    """HMAC-SHA256 of the user's id, keyed from SECRET_KEY; "" for an anonymous visitor."""
+def owner_digest(user: Any, index: int) -> str:
+    """HMAC-SHA256 of the user's id and the index of the case among the user's web cases,
+    keyed from SECRET_KEY; "" for an anonymous visitor."""
     if not getattr(user, "is_authenticated", False) or user.pk is None:
         return ""
-    return salted_hmac(OWNER_DIGEST_SALT, str(user.pk), algorithm="sha256").hexdigest()
+    message = f"{user.pk}:{int(index)}"
+    return salted_hmac(OWNER_DIGEST_SALT, message, algorithm="sha256").hexdigest()
+
+
+def _digests_in_use(user: Any) -> dict[int, str]:
+    """{index: digest} of every digest some case carries, looked up a batch at a time until a
+    batch ends with ``OWNER_DIGEST_GAP`` unused indexes in a row."""
+    found: dict[int, str] = {}
+    start = 0
+    while True:
+        batch = {owner_digest(user, i): i for i in range(start, start + OWNER_DIGEST_BATCH)}
+        used = set(
+            Case.objects.filter(owner_digest__in=list(batch))
+            .values_list("owner_digest", flat=True)
+            .distinct()
+        )
+        found.update({batch[d]: d for d in used})
+        end = start + OWNER_DIGEST_BATCH
+        if not found or max(found) < end - OWNER_DIGEST_GAP:
+            return found
+        start = end
+
+
+def owner_digests(user: Any) -> list[str]:
+    """The digests the signed-in ``user``'s cases carry (empty for an anonymous visitor)."""
+    if not getattr(user, "is_authenticated", False) or user.pk is None:
+        return []
+    return list(_digests_in_use(user).values())
+
+
+def new_owner_digest(user: Any) -> str:
+    """The digest of the signed-in ``user``'s next case; "" for an anonymous visitor. Call it
+    inside the transaction that stores the case: the user's row is locked so that two cases
+    sent at once do not get the same index."""
+    if not getattr(user, "is_authenticated", False) or user.pk is None:
+        return ""
+    from django.contrib.auth import get_user_model
+
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+    used = _digests_in_use(user)
+    return owner_digest(user, max(used) + 1 if used else 0)
 
 
 def reseal_all(*, batch_size: int = 500) -> int:

@@ -6,30 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
 from danchu.core.access.models import RoleAssignment
 from danchu.core.access.registry import has_perm
 from danchu.core.units.models import Unit
-from danchu.petitions.models.cases import Case, CaseEvent, PartyRole
+from danchu.petitions.models.cases import CaseEvent
 from danchu.petitions.permissions import HANDLE
-from danchu.petitions.sealing import owner_digest
-
-
-def my_cases(user: Any) -> QuerySet:
-    """Cases a signed-in resident sent: by owner digest (every web case, denunciations too)
-    or by their phone on the sender row."""
-    if not getattr(user, "is_authenticated", False):
-        return Case.objects.none()
-    match = Q(owner_digest=owner_digest(user))
-    if getattr(user, "phone", None):
-        match |= Q(
-            pk__in=Case.objects.filter(
-                parties__role=PartyRole.SENDER, parties__phone=user.phone
-            ).values("pk")
-        )
-    return Case.objects.filter(match).select_related("unit").order_by("-received_on", "-pk")
 
 
 def public_events(case_pk: int) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ Public interface:
     entry_answer(actor=, entry=, leader_answer=)                            # Art. 18(4)
     entry_refuse(actor=, entry=, ground=)                                   # Art. 9
     entry_to_case(actor=, entry=, kind_hint=)        # through services_intake.case_receive
+    seal_logbook_entries(case)       # intake: the case became a denunciation (classify, split)
     schedule_document(actor=, unit=, start=, end=)   # the posted schedule, printable
 """
 
@@ -167,6 +168,12 @@ def schedule_publish(
         place = _require(_text(place), _("Enter the place of reception."), 255)
         if posted_on > _today():
             raise _Refusal(_("The posting date cannot be in the future."))
+        if posted_on < _today():
+            # The schedule is posted when it is recorded: a backdated posting would fake the
+            # 5 working days' notice of Art. 24(4).
+            raise _Refusal(
+                _("A schedule is posted on the day it is recorded: the posting date is today.")
+            )
         if starts_at >= ends_at:
             raise _Refusal(_("The reception must end after it starts."))
         if not 5 <= slot_minutes <= MAX_SLOT_MINUTES:
@@ -573,13 +580,9 @@ def entry_to_case(*, actor: Any, entry: ReceptionEntry, kind_hint: str) -> Any:
             except PetitionError as exc:
                 raise _Refusal(str(exc)) from None
             locked.case = case
-            fields = ["case"]
+            locked.save(update_fields=["case"])
             if kind_hint in SEALED_KINDS or getattr(case, "kind", "") in SEALED_KINDS:
-                locked.full_name = SEALED_PLACEHOLDER
-                locked.address = SEALED_PLACEHOLDER
-                locked.id_number = ""
-                fields += ["full_name", "address", "id_number"]
-            locked.save(update_fields=fields)
+                seal_logbook_entries(case)
             audit_record(
                 actor=actor,
                 action=ENTRY_CONVERTED,
@@ -593,6 +596,18 @@ def entry_to_case(*, actor: Any, entry: ReceptionEntry, kind_hint: str) -> Any:
                 },
             )
     return case
+
+
+def seal_logbook_entries(case: Any) -> int:
+    """Replace the name, address and identity number of the logbook lines converted into
+    ``case`` with a placeholder, because the case is (or became) a denunciation — converted as
+    one, or classified or split later (Law on Denunciations Arts 8, 9(1)(b), 47). Runs inside
+    the caller's transaction, which audits the change; returns how many lines were redacted."""
+    return (
+        ReceptionEntry.objects.filter(case=case)
+        .exclude(full_name=SEALED_PLACEHOLDER, address=SEALED_PLACEHOLDER, id_number="")
+        .update(full_name=SEALED_PLACEHOLDER, address=SEALED_PLACEHOLDER, id_number="")
+    )
 
 
 def logbook_export_record(*, actor: Any, unit: Unit, fmt: str, rows: int) -> None:

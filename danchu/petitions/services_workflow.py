@@ -194,6 +194,20 @@ def _messages() -> dict[str, str]:
         "withdrawn": _("This case was withdrawn; no further step is possible."),
         "no_acceptance": _("The case must be accepted first."),
         "extensions_exhausted": _("A denunciation can be extended at most twice."),
+        "extension_late": _(
+            "The deadline has already passed: a denunciation is extended before its deadline "
+            "(Law on Denunciations Art. 30)."
+        ),
+        "anonymous": _(
+            "A case without the sender's name and address cannot be a complaint or a "
+            "denunciation (Law on Complaints Art. 8; Law on Denunciations Art. 25): classify it "
+            "as information for management."
+        ),
+        "signed": _("The letter is signed or fingerprinted; choose another reason."),
+        "not_time_barred": _(
+            "The complaint is within 90 days of the date the decision was known (Law on "
+            "Complaints Art. 9); it is not time-barred."
+        ),
         "dialogue_required": _(
             "A second-instance complaint is resolved only after a dialogue with the parties."
         ),
@@ -248,6 +262,7 @@ def _facts(case: Case) -> wf.CaseFacts:
         remote=case.remote,
         extensions=case.extensions,
         dialogues=CaseEvent.objects.filter(case=case, action=wf.DIALOGUE).count(),
+        anonymous=case.anonymous,
     )
 
 
@@ -404,6 +419,15 @@ def _refuse(
             raise _Refused("reason_required", "reason")
 
     def work(locked: Case, plan: wf.Plan, day: date) -> None:
+        if machine == COMPLAINT:
+            problem = wf.complaint_grounds_problem(
+                chosen,
+                signed=locked.signed,
+                decision_known_on=locked.decision_known_on,
+                received_on=locked.received_on,
+            )
+            if problem:
+                raise _Refused(problem, "grounds")
         table = REFUSAL_GROUNDS[machine]
         title = {
             COMPLAINT: "Thông báo về việc không thụ lý giải quyết khiếu nại",
@@ -566,7 +590,9 @@ def complaint_refuse(
     *, actor: Any, case: Case, grounds: Sequence[str], reason: str, on: date | None = None
 ) -> Case:
     """Do not accept a complaint, with grounds from Art. 11's list and the reasons in writing
-    (Art. 27; Mẫu 02-KN)."""
+    (Art. 27; Mẫu 02-KN). "unsigned" and "time_barred" are checked against the case as when it
+    is classified not admissible: not on a signed letter (Art. 11(5)), not within the 90 days
+    of Art. 9 (Art. 11(6))."""
     return _refuse(actor=actor, case=case, machine=COMPLAINT, grounds=grounds, reason=reason, on=on)
 
 
@@ -898,7 +924,8 @@ def denunciation_transfer(
 
 def denunciation_extend(*, actor: Any, case: Case, reason: str, on: date | None = None) -> Case:
     """Extend the resolution by 30 days, at most twice, by a written decision with its reason,
-    notified to the denouncer and the accused (Art. 30; R-TC-04)."""
+    notified to the denouncer and the accused (Art. 30; R-TC-04), decided no later than the
+    deadline it extends."""
     reason = _text(reason)
 
     def check() -> None:

@@ -49,7 +49,7 @@ from danchu.petitions.forms_intake import (
 )
 from danchu.petitions.models.cases import CaseChannel, CaseEvent, CaseKind, PartyRole
 from danchu.petitions.sealing import unseal
-from danchu.petitions.selectors_intake import handlers_of, my_cases, public_events
+from danchu.petitions.selectors_intake import handlers_of, public_events
 from danchu.petitions.services_intake import (
     ANSWERED_STATUSES,
     case_classify,
@@ -59,6 +59,8 @@ from danchu.petitions.services_intake import (
     case_route,
     case_split,
     duplicates_of,
+    own_cases,
+    split_links_visible,
 )
 
 
@@ -184,7 +186,7 @@ def intake_track(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def intake_mine(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, my_cases(request.user))
+    page = paginate(request, own_cases(request.user))
     rows = [
         {
             "case": c,
@@ -264,6 +266,7 @@ def intake_desk(request: HttpRequest, code: str) -> HttpResponse:
 def _case_context(request: HttpRequest, case: Any, **forms_: forms.Form) -> dict[str, Any]:
     sealed = hasattr(case, "sealed_identity")
     parties = [] if sealed else list(case.parties.all())
+    links = split_links_visible(request.user, case)
     context: dict[str, Any] = {
         "case": case,
         "unit": case.unit,
@@ -276,8 +279,9 @@ def _case_context(request: HttpRequest, case: Any, **forms_: forms.Form) -> dict
         "is_open": case.status == "received",
         "time_barred": rules.is_time_barred(case.decision_known_on, case.received_on),
         "duplicates": list(duplicates_of(case)[:20]) if case.status == "received" else [],
-        "parts": list(case.parts.all()),
-        "classify_form": ClassifyForm(initial={"kind": case.kind}),
+        "parent": case.parent if links else None,
+        "parts": list(case.parts.all()) if links else [],
+        "classify_form": ClassifyForm(initial={"kind": case.kind}, anonymous=case.anonymous),
         "split_form": SplitForm(),
         "route_form": RouteForm(handlers=handlers_of(case.unit)),
         "unseal_form": UnsealForm(),

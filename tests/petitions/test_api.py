@@ -110,7 +110,7 @@ def test_a_token_links_the_signed_in_sender(client, personas, tree):
         headers={"Authorization": f"Bearer {raw}"},
     )
     assert response.status_code == 201
-    assert Case.objects.get().owner_digest == owner_digest(personas["resident"])
+    assert Case.objects.get().owner_digest == owner_digest(personas["resident"], 0)
 
 
 def test_intake_refuses_bad_input_and_units_that_do_not_receive_cases(client, tree):
@@ -375,3 +375,25 @@ def test_statistics_count_without_personal_data(client, personas, tree):
     assert period.json()["totals"]["counts"]["received"] == 0
     bad = client.get(f"{API}/units/90001/petitions/statistics", {"period": "last year"})
     assert bad.status_code == 400
+
+
+def test_the_api_does_not_link_a_denunciation_part_to_its_letter(client, tree, personas):
+    """Issue #7 review: the letter's steps do not name its parts when one is a denunciation."""
+    from danchu.petitions.services_intake import case_split
+
+    officer = personas["officer_a"]
+    letter = receive(officer, tree.commune_a, channel="post", kind_hint="")
+    parts = case_split(
+        actor=officer,
+        case=letter,
+        parts=[
+            {"kind": "complaint", "subject": "Khiếu nại", "content": "Phần khiếu nại"},
+            {"kind": "denunciation", "subject": "Tố cáo", "content": "Phần tố cáo"},
+        ],
+    )
+    client.force_login(personas["chair_a"])
+    for case in (letter, *parts):
+        response = client.get(f"{API}/petitions/{case.pk}")
+        assert response.status_code == 200
+        others = {c.tracking_code for c in (letter, *parts) if c != case}
+        assert not any(code in response.content.decode() for code in others), case

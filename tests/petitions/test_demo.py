@@ -32,7 +32,7 @@ from danchu.petitions.models import (
     ScheduleStatus,
     SealedIdentity,
 )
-from danchu.petitions.selectors_intake import my_cases
+from danchu.petitions.services_intake import own_cases
 from tests.conftest import make_user
 
 
@@ -112,7 +112,7 @@ def check_intake_events_are_dated_on_the_day_of_receipt(demo):
 
 def check_the_residents_cases_and_rating(demo):
     _commune, resident, _made = demo
-    mine = list(my_cases(resident))
+    mine = list(own_cases(resident))
     assert len(mine) == 2
     rated = [c for c in mine if c.satisfaction is not None]
     assert [(c.kind, c.status, c.satisfaction) for c in rated] == [("feedback", "answered", 4)]

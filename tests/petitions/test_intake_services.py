@@ -16,7 +16,7 @@ from danchu.core.documents.models import GeneratedDocument
 from danchu.petitions.domain import intake as rules
 from danchu.petitions.errors import PetitionError
 from danchu.petitions.models.cases import Attachment, Case, CaseEvent, CaseParty, SealedIdentity
-from danchu.petitions.sealing import owner_digest, sealed_identity_of
+from danchu.petitions.sealing import owner_digest, owner_digests, sealed_identity_of
 from danchu.petitions.services_intake import (
     case_classify,
     case_merge,
@@ -24,6 +24,9 @@ from danchu.petitions.services_intake import (
     case_route,
     case_split,
     duplicates_of,
+    is_owner,
+    own_cases,
+    split_links_visible,
 )
 from tests.petitions.intake_helpers import COMPLAINANT, DENOUNCER, denounce, receive
 
@@ -40,7 +43,7 @@ def test_a_resident_sends_feedback_online(tree, personas):
     today = timezone.localdate()
     assert case.status == "received" and case.kind == "feedback"
     assert case.due_on == rules.first_due("feedback", today)
-    assert case.owner_digest == owner_digest(personas["resident"])
+    assert case.owner_digest == owner_digest(personas["resident"], 0)
     assert CaseParty.objects.get(case=case).full_name == COMPLAINANT["full_name"]
     received = CaseEvent.objects.get(case=case, action="received")
     assert received.document.doc_type == "petitions.receipt"
@@ -268,7 +271,7 @@ def test_transfer_notice_of_a_denunciation_names_nobody(tree, personas):
     assert DENOUNCER["full_name"] not in f"{document.title} {document.summary}"
 
 
-def test_duplicates_by_sender_text_or_owner(tree, personas):
+def test_duplicates_by_sender_or_text_never_a_denouncer(tree, personas):
     first = receive(None, tree.commune_a)
     same_phone = receive(None, tree.commune_a, subject="Khác", content="Một chuyện khác hẳn")
     same_text = receive(
@@ -285,9 +288,16 @@ def test_duplicates_by_sender_text_or_owner(tree, personas):
     found = set(duplicates_of(first))
     assert same_phone in found and same_text in found
     assert other not in found and other_unit not in found and first not in found
-    mine_1 = denounce(personas["resident"], tree.commune_a)
-    mine_2 = denounce(personas["resident"], tree.commune_a, subject="Khác", content="Nội dung mới")
-    assert mine_2 in set(duplicates_of(mine_1))
+    # A person's named feedback and their denunciation are never matched by sender (issue #7
+    # review): every case carries its own owner digest, and sealed cases are left out.
+    resident = personas["resident"]
+    named = receive(resident, tree.commune_a, subject="Đèn đường", content="Đèn đường hỏng")
+    mine_1 = denounce(resident, tree.commune_a)
+    mine_2 = denounce(resident, tree.commune_a, subject="Khác", content="Nội dung mới")
+    assert len({named.owner_digest, mine_1.owner_digest, mine_2.owner_digest}) == 3
+    assert not {mine_1, mine_2} & set(duplicates_of(named))
+    assert mine_2 not in set(duplicates_of(mine_1))
+    assert named not in set(duplicates_of(mine_1))
 
 
 def test_merge(tree, personas):
@@ -318,3 +328,179 @@ def test_rating_by_the_owner_once_after_the_answer(tree, personas):
     assert case.satisfaction == 4
     with pytest.raises(PetitionError):
         case_rate(actor=resident, case=case, score=5)
+
+
+# --- issue #7 review: the sender of a (possible) denunciation is never an actor ---------------
+
+
+def _case_audit(case):
+    return AuditEvent.objects.filter(target_type="petitions.case", target_id=str(case.pk))
+
+
+def _assert_sender_is_no_actor(user, *cases):
+    for case in cases:
+        assert not CaseEvent.objects.filter(case=case, actor=user).exists(), case
+        assert _case_audit(case).exists()
+        assert not _case_audit(case).filter(actor_id=user.pk).exists(), case
+    assert not AuditEvent.objects.filter(actor_id=user.pk).exists()
+    assert not GeneratedDocument.objects.filter(created_by=user).exists()
+
+
+def test_a_case_sent_online_by_a_signed_in_resident_names_no_actor(tree, personas):
+    """Any web case may turn out to be a denunciation and audit rows cannot be changed: the
+    step, the receipt and the audit events of sending are the system's."""
+    resident = personas["resident"]
+    for hint in ("feedback", "complaint", "denunciation"):
+        case = receive(resident, tree.commune_a, kind_hint=hint, subject=f"Việc {hint}")
+        received = CaseEvent.objects.get(case=case, action="received")
+        assert received.actor is None and received.document.created_by is None
+        assert is_owner(resident, case)
+    _assert_sender_is_no_actor(resident, *Case.objects.all())
+
+
+def test_a_case_classified_as_a_denunciation_keeps_no_trace_of_its_sender(tree, personas):
+    resident, officer = personas["resident"], personas["officer_a"]
+    case = receive(resident, tree.commune_a, kind_hint="complaint")
+    # A step written before this rule (or by any other path) with the sender as its actor.
+    legacy = CaseEvent.objects.create(
+        case=case, action="received_legacy", on=case.received_on, actor=resident
+    )
+    official = CaseEvent.objects.create(
+        case=case, action="note", on=case.received_on, actor=officer
+    )
+    case = case_classify(actor=officer, case=case, kind="denunciation")
+    legacy.refresh_from_db()
+    official.refresh_from_db()
+    assert legacy.actor is None and official.actor == officer
+    assert not CaseParty.objects.filter(case=case).exists()
+    classified = AuditEvent.objects.get(action="petitions.case_classified")
+    assert classified.data["steps_unattributed"] == 1 and classified.data["sealed"] is True
+    _assert_sender_is_no_actor(resident, case)
+    # Still the resident's own case (rated after the answer), still without an actor.
+    Case.objects.filter(pk=case.pk).update(status="published")
+    case_rate(actor=resident, case=case, score=5)
+    assert CaseEvent.objects.get(case=case, action="rated").actor is None
+    with pytest.raises(PetitionError):
+        case_rate(actor=resident, case=case, score=5)  # refused, and audited without the actor
+    assert AuditEvent.objects.get(action="petitions.case_rated").data["by"] == "sender"
+    _assert_sender_is_no_actor(resident, case)
+
+
+def test_a_letter_split_into_a_denunciation_keeps_no_trace_of_its_sender(tree, personas):
+    resident, officer = personas["resident"], personas["officer_a"]
+    letter = receive(resident, tree.commune_a, kind_hint="complaint")
+    CaseEvent.objects.filter(case=letter).update(actor=resident)  # as before the fix
+    complaint, denunciation = case_split(
+        actor=officer,
+        case=letter,
+        parts=[
+            {"kind": "complaint", "subject": "Khiếu nại", "content": "Phần khiếu nại"},
+            {"kind": "denunciation", "subject": "Tố cáo", "content": "Phần tố cáo"},
+        ],
+    )
+    assert not CaseEvent.objects.filter(actor=resident).exists()
+    assert complaint.owner_digest == denunciation.owner_digest == ""
+    assert is_owner(resident, denunciation) and is_owner(resident, complaint)
+    assert {letter.pk, complaint.pk, denunciation.pk} <= {c.pk for c in own_cases(resident)}
+
+
+# --- issue #7 review: owner digests differ from case to case ----------------------------------
+
+
+def test_owner_digests_are_per_case_and_my_cases_still_finds_every_case(tree, personas):
+    resident = personas["resident"]
+    feedback = receive(resident, tree.commune_a, sender={**COMPLAINANT, "phone": ""})
+    denunciation = denounce(resident, tree.commune_a)
+    other = denounce(personas["chair_a"], tree.commune_a)
+    assert feedback.owner_digest == owner_digest(resident, 0)
+    assert denunciation.owner_digest == owner_digest(resident, 1)
+    assert feedback.owner_digest != denunciation.owner_digest
+    assert Case.objects.filter(owner_digest=denunciation.owner_digest).count() == 1
+    assert set(owner_digests(resident)) == {feedback.owner_digest, denunciation.owner_digest}
+    assert set(own_cases(resident)) == {feedback, denunciation}
+    assert is_owner(resident, denunciation) and not is_owner(resident, other)
+    assert not is_owner(personas["chair_a"], denunciation)
+
+
+def test_my_cases_finds_cases_past_the_first_batch_of_digests(tree, personas, monkeypatch):
+    from danchu.petitions import sealing
+
+    monkeypatch.setattr(sealing, "OWNER_DIGEST_BATCH", 3)
+    monkeypatch.setattr(sealing, "OWNER_DIGEST_GAP", 1)
+    resident = personas["resident"]
+    cases = [receive(resident, tree.commune_a, subject=f"Việc {i}") for i in range(7)]
+    assert len({c.owner_digest for c in cases}) == 7
+    assert set(own_cases(resident)) == set(cases)
+    assert is_owner(resident, cases[-1])
+
+
+# --- issue #7 review: anonymous cases are information at most ---------------------------------
+
+
+def test_an_anonymous_case_is_never_a_complaint_or_a_denunciation(tree, personas):
+    officer = personas["officer_a"]
+    anonymous = denounce(None, tree.commune_a, anonymous=True, sender=None)
+    assert anonymous.kind == "information"  # Law on Denunciations Art. 25
+    message = gettext(
+        "A case without the sender's name and address cannot be a complaint or a denunciation "
+        "(Law on Complaints Art. 8; Law on Denunciations Art. 25): classify it as information "
+        "for management."
+    )
+    for kind in ("complaint", "denunciation"):
+        before = _refusals()
+        with pytest.raises(PetitionError) as refused:
+            case_classify(actor=officer, case=anonymous, kind=kind)
+        assert str(refused.value) == message
+        assert _refusals() == before + 1
+    anonymous.refresh_from_db()
+    assert anonymous.kind == "information"
+    part = {"subject": "A", "content": "B"}
+    with pytest.raises(PetitionError) as refused:
+        case_split(
+            actor=officer,
+            case=anonymous,
+            parts=[{**part, "kind": "feedback"}, {**part, "kind": "denunciation"}],
+        )
+    assert str(refused.value) == message
+    assert case_classify(actor=officer, case=anonymous, kind="feedback").kind == "feedback"
+    assert case_classify(actor=officer, case=anonymous, kind="information").kind == "information"
+
+
+# --- issue #7 review: a denunciation part is linked to its letter for its handler only --------
+
+
+def test_split_links_of_a_denunciation_part_are_for_its_handler_only(tree, personas):
+    officer, chair = personas["officer_a"], personas["chair_a"]
+    letter = receive(officer, tree.commune_a, channel="post", kind_hint="")
+    complaint, denunciation = case_split(
+        actor=officer,
+        case=letter,
+        parts=[
+            {"kind": "complaint", "subject": "Khiếu nại", "content": "Phần khiếu nại"},
+            {"kind": "denunciation", "subject": "Tố cáo", "content": "Phần tố cáo"},
+        ],
+    )
+    split = CaseEvent.objects.get(case=letter, action="split")
+    assert denunciation.tracking_code not in split.note
+    assert complaint.tracking_code not in split.note
+    for case in (letter, complaint, denunciation):
+        assert not split_links_visible(officer, case)
+        assert not split_links_visible(chair, case)
+    case_route(actor=chair, case=denunciation, handler=officer)
+    for case in (letter, complaint, denunciation):
+        assert split_links_visible(officer, case)
+        assert not split_links_visible(chair, case)
+    assert complaint not in set(duplicates_of(denunciation))
+    # A letter without a denunciation part keeps its links for everyone.
+    plain = receive(officer, tree.commune_a, channel="post", kind_hint="")
+    parts = case_split(
+        actor=officer,
+        case=plain,
+        parts=[
+            {"kind": "complaint", "subject": "Khiếu nại", "content": "Phần khiếu nại"},
+            {"kind": "feedback", "subject": "Phản ánh", "content": "Phần phản ánh"},
+        ],
+    )
+    assert split_links_visible(chair, parts[0]) and split_links_visible(chair, plain)
+    note = CaseEvent.objects.get(case=plain, action="split").note
+    assert parts[0].tracking_code in note

@@ -244,3 +244,78 @@ def test_search_entries_of_cases_hold_no_identity(tree, personas):
     for value in DENOUNCER.values():
         assert value not in str(entries)
     assert case.subject not in str(entries)
+
+
+# --- issue #7 review ---------------------------------------------------------------------------
+
+
+def _mixed_letter(personas, tree):
+    from danchu.petitions.services_intake import case_split
+
+    officer = personas["officer_a"]
+    letter = receive(officer, tree.commune_a, channel="post", kind_hint="")
+    complaint, denunciation = case_split(
+        actor=officer,
+        case=letter,
+        parts=[
+            {"kind": "complaint", "subject": "Khiếu nại", "content": "Phần khiếu nại"},
+            {"kind": "denunciation", "subject": "Tố cáo", "content": "Phần tố cáo"},
+        ],
+    )
+    return letter, complaint, denunciation
+
+
+def test_split_links_of_a_denunciation_part_are_shown_to_its_handler_only(
+    client, tree, login, personas
+):
+    from danchu.petitions.services_intake import case_route
+
+    letter, complaint, denunciation = _mixed_letter(personas, tree)
+    case_route(actor=personas["chair_a"], case=denunciation, handler=personas["officer_a"])
+    pages = {
+        letter: (complaint.tracking_code, denunciation.tracking_code),
+        complaint: (letter.tracking_code,),
+        denunciation: (letter.tracking_code,),
+    }
+    for who, shown in (("chair_a", False), ("officer_a", True)):
+        login(personas[who])
+        for case, codes in pages.items():
+            for url in (f"/petitions/cases/{case.pk}/intake/", f"/petitions/cases/{case.pk}/"):
+                response = client.get(url)
+                assert response.status_code == 200, (who, url)
+                content = response.content.decode()
+                if url.endswith("/intake/"):
+                    for code in codes:
+                        assert (code in content) is shown, (who, url, code)
+                else:  # the workflow page's timeline never names the parts
+                    assert complaint.tracking_code not in content or case == complaint
+                    assert denunciation.tracking_code not in content or case == denunciation
+
+
+def test_an_anonymous_case_is_offered_information_not_complaint_or_denunciation(
+    client, tree, login, personas
+):
+    case = denounce(None, tree.commune_a, anonymous=True, sender=None, kind_hint="feedback")
+    login(personas["officer_a"])
+    response = client.get(f"/petitions/cases/{case.pk}/intake/")
+    kinds = [value for value, _label in response.context["classify_form"].fields["kind"].choices]
+    assert "information" in kinds
+    assert "complaint" not in kinds and "denunciation" not in kinds
+    refused = client.post(f"/petitions/cases/{case.pk}/classify/", {"kind": "denunciation"})
+    assert refused.status_code == 400
+    case.refresh_from_db()
+    assert case.kind == "feedback"
+    assert AuditEvent.objects.filter(action="petitions.refused_step").count() == 1
+
+
+def test_my_cases_lists_the_residents_own_denunciations_and_parts(client, tree, login, personas):
+    resident = personas["resident"]
+    feedback = receive(resident, tree.commune_a)
+    denunciation = denounce(resident, tree.commune_a)
+    denounce(personas["chair_a"], tree.commune_a)  # another account's
+    login(resident)
+    response = client.get("/petitions/mine/")
+    codes = {row["case"].tracking_code for row in response.context["rows"]}
+    assert codes == {feedback.tracking_code, denunciation.tracking_code}
+    for case in (feedback, denunciation):
+        assert client.get(f"/petitions/receipt/{case.tracking_code}/").status_code == 200

@@ -4,7 +4,9 @@ statistics viewer and the public can reach for a demo denunciation, and none con
 denouncer's name, phone or ID number").
 
 A denunciation with a distinctive denouncer is received through ``case_receive``, classified,
-routed to a handler, accepted, alerted, extended, concluded and published through the services.
+routed to a handler, accepted, alerted, extended, concluded and published through the services,
+and rated by its sender. The denouncer is the signed-in persona "resident" (their name and phone
+are the account's), so no step, audit event or paper may name the account that sent it either.
 Then every petitions page, partial, export, document, API response, search result and
 notification reachable by the public, the sender's own account, statistics viewers (the commune
 Front, a province officer), verifiers (officials of the unit who are not the handler) and the
@@ -41,7 +43,12 @@ from danchu.core.search.models import SearchEntry
 from danchu.petitions import services_workflow as workflow
 from danchu.petitions.models import Attachment, Case, CaseEvent, CaseParty, Extension
 from danchu.petitions.sealing import sealed_identity_of
-from danchu.petitions.services_intake import case_classify, case_receive, case_route
+from danchu.petitions.services_intake import (
+    case_classify,
+    case_rate,
+    case_receive,
+    case_route,
+)
 from danchu.petitions.views_workflow import STEPS
 from tests.conftest import make_user
 
@@ -148,6 +155,23 @@ def test_the_checker_catches_the_identity_in_every_form():
 # --- the demo denunciation ------------------------------------------------------------------------
 
 
+def _become_the_denouncer(resident) -> None:
+    """The signed-in persona "resident" is the denouncer: the account's name and phone are the
+    ones sealed."""
+    resident.full_name = SECRET["full_name"]
+    resident.phone = SECRET["phone"]
+    resident.save()
+
+
+def without_own_account(text: str) -> str:
+    """A page of the sender's own session without what it shows them of themselves: the account
+    link in the header and the form fields prefilled with their name and phone."""
+    text = re.sub(r'<header class="site-header">.*?</header>', "", text, flags=re.S)
+    for value in (SECRET["full_name"], SECRET["phone"]):
+        text = text.replace(f'value="{value}"', 'value=""')
+    return text
+
+
 def _demo(tree, personas) -> Case:
     chair, handler = personas["chair_a"], personas["officer_a"]
     letter = SimpleUploadedFile(
@@ -175,9 +199,22 @@ def _demo(tree, personas) -> Case:
         case=case,
         conclusion="Nội dung tố cáo đúng một phần; cán bộ địa chính phải hoàn trả tiền đã thu.",
     )
-    return workflow.denunciation_publish(
+    case = workflow.denunciation_publish(
         actor=handler, case=case, place="Niêm yết tại trụ sở Ủy ban nhân dân xã"
     )
+    return case_rate(actor=personas["resident"], case=case, score=4, comment="Cảm ơn")
+
+
+def assert_not_the_actor(user, case: Case) -> None:
+    assert not CaseEvent.objects.filter(actor=user).exists()
+    assert not AuditEvent.objects.filter(actor_id=user.pk).exists()
+    assert not AuditEvent.objects.filter(actor_label=str(user)).exists()
+    assert not GeneratedDocument.objects.filter(created_by=user).exists()
+    events = AuditEvent.objects.filter(target_type="petitions.case", target_id=str(case.pk))
+    assert events.exists()
+    for event in events:
+        assert event.actor_id is None or event.actor_id != user.pk
+        assert_clean(json.dumps(event.data, ensure_ascii=False), f"audit {event.action}")
 
 
 # --- what to visit --------------------------------------------------------------------------------
@@ -298,11 +335,13 @@ def visit(client: Client, url: str, method: str = "get"):
 
 def test_no_page_export_document_or_api_response_carries_the_denouncer(tree, personas, caplog):
     caplog.set_level(logging.DEBUG)
+    resident = personas["resident"]
+    _become_the_denouncer(resident)
     verifier = make_user(
         "0911000099", roles.COMMUNE_OFFICER, tree.commune_a, full_name="verifier_a"
     )
     case = _demo(tree, personas)
-    assert case.status == "published"
+    assert case.status == "published" and case.satisfaction == 4
     assert case.handler == personas["officer_a"]
     before = (case.status, case.due_on, case.extensions, CaseEvent.objects.count())
 
@@ -331,16 +370,25 @@ def test_no_page_export_document_or_api_response_carries_the_denouncer(tree, per
             for url in urls:
                 response = visit(client, url)
                 reached[(who, name)] = max(reached.get((who, name), 0), response.status_code)
-                assert_clean(response_text(response), f"{who} {url} {response.status_code}")
+                text = response_text(response)
+                if who == "sender":
+                    text = without_own_account(text)
+                assert_clean(text, f"{who} {url} {response.status_code}")
         for name, calls in api.items():
             for method, url in calls:
                 response = visit(client, url, method)
                 reached[(who, f"api:{name}")] = response.status_code
-                assert_clean(response_text(response), f"{who} {method} {url}")
+                text = response_text(response)
+                if who == "sender":
+                    text = without_own_account(text)
+                assert_clean(text, f"{who} {method} {url}")
         for url in other_urls(case):
             response = visit(client, url)
             reached[(who, url)] = response.status_code
-            assert_clean(response_text(response), f"{who} {url} {response.status_code}")
+            text = response_text(response)
+            if who == "sender":
+                text = without_own_account(text)
+            assert_clean(text, f"{who} {url} {response.status_code}")
         for query in (SECRET["full_name"], FOLDED_NAME, SECRET["phone"], SECRET["id_number"]):
             found = client.get(reverse("search:results"), {"q": query})
             assert case.tracking_code not in found.content.decode(), (who, query)
@@ -387,6 +435,11 @@ def test_no_page_export_document_or_api_response_carries_the_denouncer(tree, per
         assert_clean(str(list(rows)), model.__name__)
     assert Notification.objects.filter(recipient=personas["officer_a"]).exists()
     assert_clean(caplog.text, "logs")
+
+    # The sender's account is the actor of nothing: no step of the case, no audit event (of the
+    # case, its receipt or anything else), no paper (Law on Denunciations Arts 8, 9(1)(b), 47).
+    assert_not_the_actor(resident, case)
+    assert reached[("sender", "intake_mine")] == 200
 
     # Nothing was changed by the refused writes, and the identity is still there, sealed.
     case.refresh_from_db()

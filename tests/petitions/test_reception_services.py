@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
+from django.utils.translation import gettext
 
 from danchu.core.access.errors import NotPermitted
 from danchu.core.audit.models import AuditEvent
@@ -86,6 +87,7 @@ def test_a_day_posted_four_working_days_ahead_is_refused_audited_and_not_saved(p
         {"place": ""},
         {"starts_at": time(9), "ends_at": time(9)},
         {"posted_on": TODAY + timedelta(days=1), "on": date(2026, 3, 16)},
+        {"posted_on": TODAY - timedelta(days=7)},  # backdated (issue #7 review)
         {"ends_at": time(8, 10)},  # shorter than one slot
     ],
 )
@@ -418,6 +420,60 @@ def test_a_denunciation_leaves_no_name_in_the_logbook(personas, tree):
     assert entry.id_number == ""
     assert not case.parties.filter(full_name="Phạm Văn Tố").exists()
     assert "Phạm Văn Tố" not in str(list(AuditEvent.objects.values_list("data", flat=True)))
+
+
+def test_a_backdated_posting_is_refused_with_its_reason(personas, tree):
+    with pytest.raises(PetitionError) as exc:
+        publish(personas["chair_a"], tree.commune_a, posted_on=TODAY - timedelta(days=1))
+    assert str(exc.value) == gettext(
+        "A schedule is posted on the day it is recorded: the posting date is today."
+    )
+    assert refusals() == [{"step": "schedule_publish", "reason": str(exc.value)}]
+    assert not ReceptionSchedule.objects.exists()
+
+
+@pytest.mark.parametrize("kind", ["denunciation", "information"])
+def test_a_reception_classified_later_as_a_denunciation_leaves_no_name(personas, tree, kind):
+    """Issue #7 review: the conversion was a complaint; classifying the case redacts the
+    logbook line (and so its export)."""
+    from danchu.petitions.services_intake import case_classify
+
+    officer = personas["officer_a"]
+    entry = record(officer, tree.commune_a, full_name="Phạm Văn Tố", id_number="001090099999")
+    other = record(officer, tree.commune_a, full_name="Lê Văn Khác")
+    case = services.entry_to_case(actor=officer, entry=entry, kind_hint="complaint")
+    services.entry_to_case(actor=officer, entry=other, kind_hint="complaint")
+    entry.refresh_from_db()
+    assert entry.full_name == "Phạm Văn Tố"
+    case_classify(actor=officer, case=case, kind=kind)
+    entry.refresh_from_db()
+    other.refresh_from_db()
+    assert (entry.full_name, entry.address, entry.id_number) == (
+        services.SEALED_PLACEHOLDER,
+        services.SEALED_PLACEHOLDER,
+        "",
+    )
+    assert other.full_name == "Lê Văn Khác"
+    classified = AuditEvent.objects.get(action="petitions.case_classified")
+    assert classified.data["logbook_redacted"] == 1
+
+
+def test_a_reception_split_into_a_denunciation_leaves_no_name(personas, tree):
+    from danchu.petitions.services_intake import case_split
+
+    officer = personas["officer_a"]
+    entry = record(officer, tree.commune_a, full_name="Phạm Văn Tố", id_number="001090099999")
+    case = services.entry_to_case(actor=officer, entry=entry, kind_hint="")
+    case_split(
+        actor=officer,
+        case=case,
+        parts=[
+            {"kind": "complaint", "subject": "Khiếu nại", "content": "Phần khiếu nại"},
+            {"kind": "denunciation", "subject": "Tố cáo", "content": "Phần tố cáo"},
+        ],
+    )
+    entry.refresh_from_db()
+    assert entry.full_name == services.SEALED_PLACEHOLDER and entry.id_number == ""
 
 
 def test_others_cannot_convert(personas, tree):

@@ -395,6 +395,41 @@ def test_the_logbook_export_holds_the_article_25_fields_and_is_audited(client, p
     assert client.get("/petitions/units/90001/reception/logbook.pdf").status_code == 404
 
 
+def test_the_logbook_export_redacts_a_case_classified_later_as_a_denunciation(
+    client, personas, tree
+):
+    from danchu.petitions.services_intake import case_classify
+    from danchu.petitions.services_reception import entry_record, entry_to_case
+
+    officer = personas["officer_a"]
+    entry = entry_record(
+        actor=officer,
+        unit=tree.commune_a,
+        received_on=timezone.localdate(),
+        full_name="Phạm Văn Tố",
+        address="Số 9, Thôn Hai",
+        content="Cán bộ thu tiền trái phép.",
+        request="Đề nghị xử lý.",
+        id_number="001090099999",
+    )
+    case = entry_to_case(actor=officer, entry=entry, kind_hint="complaint")
+    case_classify(actor=officer, case=case, kind="denunciation")
+    client.force_login(officer)
+    for url in (
+        "/petitions/units/90001/reception/logbook.csv",
+        "/petitions/units/90001/reception/logbook/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200
+        body = (
+            b"".join(response.streaming_content)
+            if getattr(response, "streaming", False)
+            else response.content
+        ).decode("utf-8-sig")
+        assert "Phạm Văn Tố" not in body and "001090099999" not in body
+        assert "Số 9, Thôn Hai" not in body
+
+
 def test_the_logbook_paginates_in_constant_queries(client, personas, tree):
     client.force_login(personas["officer_a"])
 

@@ -108,3 +108,21 @@ def test_rollup_queries_do_not_grow_with_units_or_cases(tree):
         rollup = petitions_statistics_rollup(tree.province, "2026", today=TODAY)
     assert len(rollup["units"]) == 6
     assert len(large) == len(small)
+
+
+def test_a_later_rating_or_note_does_not_make_an_answer_given_on_time_late(tree, personas):
+    """Issue #7 review: the closing date is the day of the closing step, not of the last event
+    (the resident rates the answer weeks later)."""
+    from danchu.petitions.models import CaseEvent
+
+    officer = personas["officer_a"]
+    case = make_case(tree.commune_a, "feedback")
+    services.petition_answer(actor=officer, case=case, answer="Đã trả lời.", on=ON)
+    complaint = make_case(tree.commune_a, "complaint")
+    services.complaint_refuse(
+        actor=officer, case=complaint, grounds=["internal"], reason="Nội bộ.", on=ON
+    )
+    for rated in (case, complaint):
+        CaseEvent.objects.create(case=rated, action="rated", on=date(2026, 5, 20), public=False)
+    figures = petitions_statistics(tree.commune_a, "2026", today=TODAY)
+    assert (figures["counts"]["on_time"], figures["counts"]["late"]) == (2, 0)

@@ -86,9 +86,12 @@ def test_only_the_handler_with_a_reason_unseals(tree, personas):
 
 def test_owner_digest_is_keyed_and_stable(personas):
     resident = personas["resident"]
-    digest = sealing.owner_digest(resident)
-    assert len(digest) == 64 and digest == sealing.owner_digest(resident)
-    assert digest != sealing.owner_digest(personas["chair_a"])
+    digest = sealing.owner_digest(resident, 0)
+    assert len(digest) == 64 and digest == sealing.owner_digest(resident, 0)
+    assert digest != sealing.owner_digest(personas["chair_a"], 0)
+    assert digest != sealing.owner_digest(resident, 1)
     from django.contrib.auth.models import AnonymousUser
 
-    assert sealing.owner_digest(AnonymousUser()) == ""
+    assert sealing.owner_digest(AnonymousUser(), 0) == ""
+    assert sealing.new_owner_digest(AnonymousUser()) == ""
+    assert sealing.owner_digests(AnonymousUser()) == []

@@ -245,3 +245,45 @@ TIMELINESS = [
 def test_timeliness(extra, closed_on, today, expected):
     case = wf.CaseFacts(received_on=RECEIVED_ON, **extra)
     assert wf.timeliness(case, closed_on=closed_on, today=today) == expected
+
+
+# --- issue #7 review ---------------------------------------------------------------------------
+
+
+def test_an_extension_is_decided_before_the_deadline_it_extends():
+    due = date(2026, 4, 20)
+    accepted = facts("denunciation", "accepted", accepted_on=ON, due_on=due)
+    assert wf.plan(accepted, "extend", on=due).extensions == 1  # the last day itself
+    with pytest.raises(wf.TransitionError) as caught:
+        wf.plan(accepted, "extend", on=date(2026, 4, 21))
+    assert caught.value.code == "extension_late"
+
+
+@pytest.mark.parametrize("kind", ["complaint", "denunciation"])
+def test_an_anonymous_case_is_not_accepted_as_a_complaint_or_denunciation(kind):
+    anonymous = facts(kind, "received", anonymous=True)
+    with pytest.raises(wf.TransitionError) as caught:
+        wf.plan(anonymous, "accept", on=ON)
+    assert caught.value.code == "anonymous"
+    assert "accept" not in wf.allowed_actions(anonymous)
+    assert wf.plan(facts(kind, "received"), "accept", on=ON).to_status == "accepted"
+
+
+@pytest.mark.parametrize(
+    ("grounds", "signed", "known_on", "problem"),
+    [
+        (["unsigned"], True, None, "signed"),
+        (["unsigned"], False, None, ""),
+        (["time_barred"], False, date(2026, 1, 5), "not_time_barred"),  # 56 days before
+        (["time_barred"], False, None, "not_time_barred"),
+        (["time_barred"], True, date(2025, 11, 1), ""),  # 121 days before
+        (["internal", "court"], True, None, ""),
+    ],
+)
+def test_complaint_grounds_are_borne_out_by_the_case(grounds, signed, known_on, problem):
+    assert (
+        wf.complaint_grounds_problem(
+            grounds, signed=signed, decision_known_on=known_on, received_on=RECEIVED_ON
+        )
+        == problem
+    )

@@ -172,6 +172,69 @@ def test_complaint_refuse_needs_grounds_from_article_11_and_reasons(tree, person
     assert "Đơn không có chữ ký." in text
 
 
+def test_complaint_refuse_checks_the_grounds_against_the_case(tree, personas):
+    """Issue #7 review: the same checks as classifying a case not admissible."""
+    chair = personas["chair_a"]
+    signed = make_case(tree.commune_a, "complaint", signed=True)
+    fresh = make_case(tree.commune_a, "complaint", signed=False, decision_known_on=date(2026, 1, 5))
+    before = (snapshot(signed), snapshot(fresh))
+    with pytest.raises(PetitionError) as caught:
+        services.complaint_refuse(actor=chair, case=signed, grounds=["unsigned"], reason="X.")
+    assert str(caught.value) == gettext(
+        "The letter is signed or fingerprinted; choose another reason."
+    )
+    for case in (signed, fresh):
+        with pytest.raises(PetitionError) as caught:
+            services.complaint_refuse(
+                actor=chair, case=case, grounds=["time_barred"], reason="Hết thời hiệu.", on=ON
+            )
+        assert "90" in str(caught.value)
+    assert (snapshot(signed), snapshot(fresh)) == before
+    assert [r["reason"] for r in refusals(signed)] == ["signed", "not_time_barred"]
+    assert [r["reason"] for r in refusals(fresh)] == ["not_time_barred"]
+    barred = make_case(
+        tree.commune_a, "complaint", signed=True, decision_known_on=date(2025, 11, 1)
+    )
+    services.complaint_refuse(
+        actor=chair, case=barred, grounds=["time_barred"], reason="Hết thời hiệu.", on=ON
+    )
+    barred.refresh_from_db()
+    assert barred.status == "not_accepted"
+
+
+def test_an_anonymous_case_is_not_accepted_as_a_complaint_or_denunciation(tree, personas):
+    for kind, accept in (
+        ("complaint", services.complaint_accept),
+        ("denunciation", services.denunciation_accept),
+    ):
+        case = make_case(tree.commune_a, kind, anonymous=True)
+        before = snapshot(case)
+        with pytest.raises(PetitionError) as caught:
+            accept(actor=personas["officer_a"], case=case, on=ON)
+        assert "information" in str(caught.value)
+        assert snapshot(case) == before
+        assert [r["reason"] for r in refusals(case)] == ["anonymous"]
+
+
+def test_a_denunciation_is_not_extended_after_its_deadline(tree, personas):
+    officer = personas["officer_a"]
+    case = sealed_denunciation(tree.commune_a)
+    services.denunciation_accept(actor=officer, case=case, on=ON)
+    case.refresh_from_db()
+    before = snapshot(case)
+    with pytest.raises(PetitionError) as caught:
+        services.denunciation_extend(
+            actor=officer, case=case, reason="Cần thêm thời gian.", on=case.due_on + timedelta(1)
+        )
+    assert "Art. 30" in str(caught.value)
+    assert snapshot(case) == before
+    assert not Extension.objects.filter(case=case).exists()
+    assert [r["reason"] for r in refusals(case)] == ["extension_late"]
+    services.denunciation_extend(actor=officer, case=case, reason="Kịp hạn.", on=case.due_on)
+    case.refresh_from_db()
+    assert case.extensions == 1
+
+
 def test_second_instance_complaint_needs_a_dialogue_then_records_when_it_was_sent(tree, personas):
     case = make_case(tree.commune_a, "complaint", instance=2, remote=True)
     officer = personas["officer_a"]

@@ -14,7 +14,8 @@ complaint (Law on Complaints 02/2011/QH13)
 denunciation (Law on Denunciations 25/2018/QH14)
     received → accepted (Art. 29; then the limit of Art. 30) | not_accepted (Art. 24(1)) |
     transferred (Art. 24(2), within 5 working days);
-    accepted → extended (Art. 30, at most twice; the status does not change) → concluded
+    accepted → extended (Art. 30, at most twice, decided before the deadline it extends has
+    passed; the status does not change) → concluded
     (Art. 35; then 7 working days to publish, Art. 40(1)) → published;
     received or accepted → withdrawn (Art. 33, in writing, before the conclusion; processing
     may continue when there are signs of a violation, a coerced withdrawal or slander: the
@@ -26,12 +27,17 @@ information — an anonymous or unverifiable denunciation (Law on Denunciations 
 inadmissible
     received → closed.
 
+A case without the sender's name and address (``anonymous``) is never accepted as a complaint
+or a denunciation (Law on Complaints Art. 8; Law on Denunciations Art. 25; R-TC-05): it is
+information for management.
+
 ``Case.due_on`` holds the next statutory deadline of the current step, computed with
 ``deadlines.due_date``; a closed case has none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,6 +48,7 @@ from danchu.petitions.domain.deadlines import (
     PETITION,
     due_date,
 )
+from danchu.petitions.domain.intake import inadmissible_problem
 
 # --- statuses ------------------------------------------------------------------------------
 
@@ -180,8 +187,8 @@ def machine_of(kind: str) -> str:
 
 class TransitionError(ValueError):
     """A transition the state machine forbids. ``code`` names why, for the caller's message:
-    unclassified, not_allowed, closed, extensions_exhausted, dialogue_required, withdrawn,
-    no_acceptance, date_before."""
+    unclassified, not_allowed, closed, extensions_exhausted, extension_late, dialogue_required,
+    withdrawn, no_acceptance, date_before, anonymous."""
 
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
@@ -204,6 +211,7 @@ class CaseFacts:
     remote: bool = False
     extensions: int = 0
     dialogues: int = 0
+    anonymous: bool = False
 
 
 @dataclass(frozen=True)
@@ -244,6 +252,9 @@ def _guard(facts: CaseFacts, action: str) -> None:
     if machine == COMPLAINT and action == RESOLVE and facts.instance >= 2 and not facts.dialogues:
         # Law on Complaints Art. 39: the second-instance resolver always holds a dialogue.
         raise TransitionError("dialogue_required", "second instance without a dialogue")
+    if action == ACCEPT and facts.anonymous and machine in (COMPLAINT, DENUNCIATION):
+        # Law on Complaints Art. 8; Law on Denunciations Art. 25: information at most.
+        raise TransitionError("anonymous", "no name and address: not a complaint or denunciation")
 
 
 def complaint_resolution_step(instance: int) -> str:
@@ -262,6 +273,10 @@ def plan(facts: CaseFacts, action: str, *, on: date) -> Plan:
         raise TransitionError("date_before", "a step cannot precede the receipt")
     if facts.accepted_on and on < facts.accepted_on and action != WITHDRAW:
         raise TransitionError("date_before", "a step cannot precede the acceptance")
+    if action == EXTEND and facts.due_on is not None and on > facts.due_on:
+        # Law on Denunciations Art. 30: the resolution time is extended while it runs; once it
+        # has passed the case is overdue (and escalated), not extended.
+        raise TransitionError("extension_late", "the deadline to extend has passed")
     machine = machine_of(facts.kind)
     accepted_on = on if action == ACCEPT else facts.accepted_on
     concluded_on = on if action == CONCLUDE else facts.concluded_on
@@ -298,6 +313,30 @@ def plan(facts: CaseFacts, action: str, *, on: date) -> Plan:
         accepted_on=accepted_on,
         concluded_on=concluded_on,
     )
+
+
+# Grounds for not accepting a complaint that the case's own facts must bear out, mapped to the
+# reasons of ``domain.intake.inadmissible_problem`` so that refusing and classifying apply the
+# same checks (Law on Complaints Arts 9, 11(5), 11(6); R-KN-01, R-KN-09).
+COMPLAINT_GROUND_REASONS = {"unsigned": "kn_unsigned", "time_barred": "kn_time_barred"}
+
+
+def complaint_grounds_problem(
+    grounds: Iterable[str], *, signed: bool, decision_known_on: date | None, received_on: date
+) -> str:
+    """ "" when the case's facts bear out every ground; otherwise "signed" (an unsigned-letter
+    ground on a signed letter) or "not_time_barred" (a time-bar ground within the 90 days, or
+    without the date they are counted from)."""
+    for ground in grounds:
+        reason = COMPLAINT_GROUND_REASONS.get(ground)
+        if reason is None:
+            continue
+        code = inadmissible_problem(
+            reason, signed=signed, decision_known_on=decision_known_on, received_on=received_on
+        )
+        if code:
+            return code
+    return ""
 
 
 def allowed_actions(facts: CaseFacts) -> tuple[str, ...]:
@@ -384,7 +423,8 @@ def _checks(facts: CaseFacts, closed_on: date | None) -> list[tuple[date, date]]
 def timeliness(facts: CaseFacts, *, closed_on: date | None, today: date) -> str:
     """How a case kept its statutory limits: ``pending`` (open, within its deadline),
     ``overdue`` (open, past it), ``late`` (a finished step was done after its deadline) or
-    ``on_time``. ``closed_on`` is the day of the last step. Kinds without a statutory limit
+    ``on_time``. ``closed_on`` is the day of the step that closed the case (not of a later
+    event such as the resident's rating). Kinds without a statutory limit
     (information, not admissible) are on time once closed."""
     if any(done > due for done, due in _checks(facts, closed_on)):
         return LATE
