@@ -24,7 +24,9 @@ def hrefs(client, unit) -> set[str]:
     response = client.get(reverse("units:detail", args=[unit.code]))
     assert response.status_code == 200
     text = response.content.decode()
-    return {name for name in (SEND, RECEPTION, CASES, STATISTICS) if gettext(name) in text} | {
+    return {
+        gettext(name) for name in (SEND, RECEPTION, CASES, STATISTICS) if gettext(name) in text
+    } | {
         url
         for url in (
             reverse("petitions:intake_new", args=[unit.code]),
