@@ -1,15 +1,21 @@
 """Permissions of the petitions pillar (one registry for pages, API, exports and services).
 
 Anyone may send feedback, a recommendation, a complaint or a denunciation to a commune-level
-authority, an agency or an enterprise, and follow it by its tracking code. The unit's leaders
-and officers receive, classify and handle cases (Law on Complaints Art. 17; Law on
-Denunciations Arts 12–13; Law on Citizen Reception Art. 15). Statistics, without personal data,
-are also for the steering committees above. Unsealing a denouncer's identity is not a role: only
-the case's assigned handler may, with a stated reason (checked in the sealing service).
+authority, an agency or an enterprise, and follow it by its tracking code. Each body receives,
+classifies and handles its own cases and holds its own citizen reception (Law on Complaints
+Art. 17; Law on Denunciations Arts 12–13; Law on Citizen Reception Art. 15): receiving,
+handling and managing reception need a role held at the case's or schedule's unit itself —
+the commune chair or a commune officer for the commune, the head of an agency or the employer
+for an agency or enterprise. A commune's officials do not handle, nor even see, the cases or
+the reception of an agency or enterprise under the commune (``holds_role_at``, never through
+an ancestor). Statistics, without personal data, are also for the steering committees above
+and for the commune's officials over the units below it (``holds_role_over``). Unsealing a
+denouncer's identity is not a role: only the case's assigned handler may, with a stated reason
+(checked in the sealing service).
 """
 
 from danchu.core.access import roles
-from danchu.core.access.predicates import anyone, holds_role_over
+from danchu.core.access.predicates import anyone, holds_role_at, holds_role_over
 from danchu.core.access.registry import register
 
 SEND = "petitions.send"
@@ -18,7 +24,10 @@ HANDLE = "petitions.handle"
 VIEW_STATISTICS = "petitions.view_statistics"
 MANAGE_RECEPTION = "petitions.manage_reception"
 
-handlers = holds_role_over(roles.COMMUNE_CHAIR, roles.COMMUNE_OFFICER, *roles.ORGANISATION_LEADERS)
+HANDLING_ROLES = (roles.COMMUNE_CHAIR, roles.COMMUNE_OFFICER, *roles.ORGANISATION_LEADERS)
+
+# Those who receive and handle a unit's own cases and manage its reception.
+handlers = holds_role_at(*HANDLING_ROLES)
 
 
 def register_permissions() -> None:
@@ -28,6 +37,7 @@ def register_permissions() -> None:
     register(MANAGE_RECEPTION, handlers)
     register(
         VIEW_STATISTICS,
-        handlers
-        | holds_role_over(roles.COMMUNE_FRONT, roles.PROVINCE_OFFICER, roles.STEERING_MEMBER),
+        holds_role_over(
+            *HANDLING_ROLES, roles.COMMUNE_FRONT, roles.PROVINCE_OFFICER, roles.STEERING_MEMBER
+        ),
     )

@@ -103,6 +103,30 @@ def holds_role_over(*roles: str) -> Predicate:
     return Predicate(f"holds_role_over{sorted(wanted)}", check, q)
 
 
+def holds_role_at(*roles: str) -> Predicate:
+    """True only when the actor holds one of ``roles`` at the object's unit itself, never
+    through an ancestor, even for roles that cover descendant units. For duties the law gives
+    each body for its own affairs (e.g. Law on Complaints Art. 17: a body settles complaints
+    about its own decisions and acts). As a filter: ``path_field`` equal to a scope's path."""
+    wanted = frozenset(roles)
+
+    def check(actor: Any, obj: Any) -> bool:
+        path = unit_path_of(obj)
+        if path is None:
+            return False
+        return any(s.role in wanted and s.path == path for s in actor_scopes(actor))
+
+    def q(actor: Any, path_field: str) -> Q:
+        paths = sorted({s.path for s in actor_scopes(actor) if s.role in wanted})
+        if not paths:
+            return NOTHING
+        if len(paths) == 1:
+            return Q(**{path_field: paths[0]})
+        return Q(**{f"{path_field}__in": paths})
+
+    return Predicate(f"holds_role_at{sorted(wanted)}", check, q)
+
+
 def holds_any_role() -> Predicate:
     return Predicate(
         "holds_any_role",
