@@ -48,6 +48,7 @@ from danchu.petitions.forms_intake import (
     UnsealForm,
 )
 from danchu.petitions.models.cases import CaseChannel, CaseEvent, CaseKind, PartyRole
+from danchu.petitions.ratelimits import is_lookup, rate_limited
 from danchu.petitions.sealing import unseal
 from danchu.petitions.selectors_intake import handlers_of, public_events
 from danchu.petitions.services_intake import (
@@ -92,6 +93,7 @@ def _refused(form: forms.Form, exc: PetitionError) -> None:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("petitions_send")
 def intake_new(request: HttpRequest, code: str) -> HttpResponse:
     unit = access_sending_unit(request.user, code)
     initial = {}
@@ -160,6 +162,7 @@ def intake_receipt_pdf(request: HttpRequest, tracking_code: str) -> HttpResponse
 
 
 @require_GET
+@rate_limited("petitions_track", counts=is_lookup)
 def intake_track(request: HttpRequest) -> HttpResponse:
     form = TrackForm(request.GET or None)
     row = None

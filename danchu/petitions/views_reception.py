@@ -47,6 +47,7 @@ from danchu.petitions.forms_reception import (
     ScheduleForm,
 )
 from danchu.petitions.models import ReceptionBooking, ReceptionEntry, ReceptionSchedule
+from danchu.petitions.ratelimits import rate_limited
 from danchu.petitions.selectors_reception import (
     attach_free_slots,
     leader_coverage,
@@ -108,6 +109,7 @@ def reception_unit(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("petitions_book")
 def reception_book(request: HttpRequest, pk: int) -> HttpResponse:
     schedule = access_public_schedule(request.user, pk)
     today = timezone.localdate()

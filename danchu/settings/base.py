@@ -207,6 +207,23 @@ DANCHU_ZALO_BACKEND = env_str(
 # Anonymous public pages are cached this long (0 turns it off); see danchu/common/public_cache.py.
 DANCHU_PUBLIC_PAGE_CACHE_SECONDS = env_int("DANCHU_PUBLIC_PAGE_CACHE_SECONDS", 120)
 
+# Rate limits of the public petitions endpoints (danchu/petitions/ratelimits.py, decision 0013):
+# "count/period" (s, m, h, d) per signed-in user, else per client address, counted in the default
+# cache (Redis when REDIS_URL is set: shared by all workers). DANCHU_RATE_LIMIT_<GROUP> overrides
+# one; an empty value turns it off. A failing cache lets requests through rather than refusing
+# every citizen (RATELIMIT_FAIL_OPEN).
+DANCHU_RATE_LIMITS = {
+    group: env_str(f"DANCHU_RATE_LIMIT_{group.upper()}", default)
+    for group, default in {
+        "petitions_send": "20/h",
+        "petitions_track": "60/m",
+        "petitions_book": "10/h",
+        "api_intake": "20/h",
+        "api_track": "60/m",
+    }.items()
+}
+RATELIMIT_FAIL_OPEN = True
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
