@@ -13,10 +13,10 @@ What it does:
    over the last three years with the dates and deadlines each state has, subjects made of a
    vocabulary of Vietnamese words. Cases are written with COPY (danchu/common/bulk_insert.py),
    and so are their search entries, into ``search_searchentry``, whose trigger fills the
-   ``document`` tsvector as for every other insert; the GIN index on ``document`` is dropped
-   during the load and created again after it (the same index). The entries are those the app
-   makes for kind ``petitions.case`` (``intake_setup.case_document`` through
-   ``core.search.services.build_entry``: code, kind and subject, no subject for a
+   ``document`` tsvector (words and scope lexemes) as for every other insert; the GIN index on
+   ``document`` is dropped during the load and created again after it (the same index). The
+   entries are those the app makes for kind ``petitions.case`` (``intake_setup.case_document``
+   through ``core.search.services.build_entry``: code, kind and subject, no subject for a
    denunciation), assembled from the parts of each case (:class:`EntryRows`) because calling
    ``build_entry`` a million times would take longer than the whole run; 2,000 random entries
    are then checked equal to what ``build_entry`` makes of their cases (the run stops if not);
@@ -370,6 +370,7 @@ CASE_COLUMNS = (
     "remote",
     "extensions",
     "instance",
+    "multi_location",
     "group_size",
     "anonymous",
     "inadmissible_reason",
@@ -455,7 +456,7 @@ def _chunk(
         cases.append(
             (pk, unit.pk, f["tracking_code"], f["kind"], f["channel"], f["status"], f["subject"],
              f["content"], f["received_on"], f["accepted_on"], f["due_on"], False, False, 0,
-             f["instance"], 1, f["anonymous"], "", True, "", f["concluded_on"],
+             f["instance"], False, 1, f["anonymous"], "", True, "", f["concluded_on"],
              f["published_on"], f["satisfaction"], "", "", now)
         )  # fmt: skip
         rows.append(entries.row(pk, unit.path, f["tracking_code"], f["kind"], f["subject"], now))
@@ -738,19 +739,21 @@ def a_tracking_code(place: Place) -> str:
 
 
 def plan_of(place: Place, query: str) -> list[str]:
-    """EXPLAIN ANALYZE of the search's page query (PostgreSQL only)."""
+    """EXPLAIN ANALYZE of the search's page query as ``search`` sends it, the actor's scope
+    lexemes included (PostgreSQL only)."""
     from django.db import connection
 
     from danchu.core.search.backends import match
     from danchu.core.search.domain.folding import query_terms
     from danchu.core.search.registry import get_kinds
-    from danchu.core.search.selectors import visible_entries
+    from danchu.core.search.selectors import scope_paths, visible_entries
     from danchu.petitions.intake_setup import CASE_SEARCH_KIND
 
     if connection.vendor != "postgresql":
         return []
+    actor, kinds = _fresh(place.officer), get_kinds([CASE_SEARCH_KIND])
     entries = match(
-        visible_entries(_fresh(place.officer), get_kinds([CASE_SEARCH_KIND])), query_terms(query)
+        visible_entries(actor, kinds), query_terms(query), scopes=scope_paths(actor, kinds)
     )
     return entries[:50].explain(analyze=True).splitlines()
 

@@ -3,7 +3,7 @@ by bm25 (configured in migration 0002: the title weighs ten times the body)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from django.db.models import F, QuerySet
 
@@ -16,7 +16,11 @@ def fts_query(terms: Sequence[str]) -> str:
     return " ".join(quoted)
 
 
-def match(queryset: QuerySet, terms: Sequence[str]) -> QuerySet:
+def match(
+    queryset: QuerySet, terms: Sequence[str], *, scopes: Collection[str] | None = None
+) -> QuerySet:
+    """``scopes`` is not used: the FTS5 table holds the words only, and the queryset's
+    permission filter restricts the entries."""
     return (
         queryset.filter(fts_row__search_fts__match=fts_query(terms))
         .annotate(rank=F("fts_row__rank"))
