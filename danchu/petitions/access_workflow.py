@@ -16,7 +16,9 @@ def access_case_by_id(actor: Any, case_id: int, *, permission: str = HANDLE) -> 
     """The case if the actor holds ``permission`` (default: handle) over its unit; 404
     otherwise."""
     case = (
-        Case.objects.select_related("unit", "handler", "transferred_to").filter(pk=case_id).first()
+        Case.objects.select_related("unit", "handler", "transferred_to", "earlier_case")
+        .filter(pk=case_id)
+        .first()
     )
     if case is None or not has_perm(actor, permission, case):
         raise not_found()

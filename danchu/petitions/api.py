@@ -46,6 +46,7 @@ from danchu.petitions.domain import workflow as wf
 from danchu.petitions.errors import PetitionError
 from danchu.petitions.forms_intake import CaseForm, ClassifyForm
 from danchu.petitions.models import Case, CaseChannel, CaseKind, CaseParty
+from danchu.petitions.ratelimits import api_rate_limited
 from danchu.petitions.reports import Period, petitions_statistics_rollup
 from danchu.petitions.selectors_intake import public_events
 from danchu.petitions.selectors_workflow import case_timeline, queue_for
@@ -193,6 +194,15 @@ class StepIn(Schema):
     place: str = ""
     answer: str = ""
     note: str = ""
+    accused_summary: str = ""
+    instance: int | None = None
+    complex: bool = False
+    remote: bool = False
+    first_known_on: date | None = None
+    earlier_code: str = ""
+    multi_location: bool = False
+    full_name: str = ""
+    address: str = ""
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -283,6 +293,8 @@ def _reload(case: Case, actor: Any) -> dict[str, Any]:
 def create_case(request: HttpRequest, code: str, payload: CaseIn):
     """Send feedback, a recommendation, a complaint or a denunciation to a unit; answer with
     its tracking code, first deadline and status. A denouncer's identity is sealed at once."""
+    if (too_many := api_rate_limited(request, "api_intake")) is not None:
+        return too_many
     actor = request.auth if isinstance(request.auth, User) else AnonymousUser()
     unit = access_intake.access_sending_unit(actor, code)
     form = CaseForm(data=payload.dict())
@@ -309,6 +321,8 @@ def create_case(request: HttpRequest, code: str, payload: CaseIn):
 @router.get("/petitions/status/{tracking_code}", response=StatusOut, auth=None)
 def case_status(request: HttpRequest, tracking_code: str):
     """Follow a case by its code without signing in (issue #7 item 6)."""
+    if (too_many := api_rate_limited(request, "api_track")) is not None:
+        return too_many
     return _status(access_intake.access_case_status(tracking_code))
 
 
@@ -389,21 +403,19 @@ def route_case(request: HttpRequest, case_id: int, payload: RouteIn):
 @router.post("/petitions/{case_id}/steps/{action}", response=CaseDetailOut, auth=api_auth)
 def case_step(request: HttpRequest, case_id: int, action: str, payload: StepIn):
     """A step of the case's statutory workflow (accept, refuse, transfer, dialogue, resolve,
-    withdraw, extend, conclude, publish, answer, check, close), checked by the same form and
+    withdraw, extend, conclude, publish, answer, check, close), or of its terms ("terms":
+    instance, complex, remote, first_known_on, earlier_code; multi_location for a
+    denunciation) and parties ("accused": full_name, address), checked by the same form and
     run by the same service as on the case page."""
-    from danchu.petitions.forms_workflow import RefuseForm
-    from danchu.petitions.views_workflow import STEPS
+    from danchu.petitions.views_workflow import step_form, step_of
 
     case = access_workflow.access_case_by_id(request.user, case_id)
-    step = STEPS.get(action)
+    step = step_of(action)
     machine = wf.machine_of(case.kind)
     if step is None or machine not in step.runs:
         raise HttpError(404, _("This step does not apply to a case of this kind."))
     data = {f"{action}-{key}": value for key, value in payload.dict().items() if value is not None}
-    if step.form is RefuseForm:
-        form = RefuseForm(data, machine=machine, prefix=action)
-    else:
-        form = step.form(data, prefix=action)
+    form = step_form(action, machine, data, case=case)
     if not form.is_valid():
         raise _invalid(form)
     try:

@@ -105,6 +105,19 @@ class Step:
     by_chair: bool = False
 
 
+# Who the demo's complaints and denunciations are about (Law on Complaints Art. 8(2); Law on
+# Denunciations Art. 23(1)), and the handler's summary of a denunciation for the accused
+# (Art. 29(3)): written by the officer, never the denouncer's words.
+ACCUSED = {
+    "complaint": "Ủy ban nhân dân xã (quyết định hành chính bị khiếu nại)",
+    "denunciation": "Công chức được giao phụ trách lĩnh vực bị tố cáo",
+}
+ACCUSED_SUMMARY = (
+    "Tố cáo hành vi thực hiện nhiệm vụ, công vụ không đúng quy định trong lĩnh vực được giao; "
+    "nội dung cụ thể sẽ được làm rõ khi làm việc trực tiếp."
+)
+
+
 @dataclass(frozen=True)
 class Spec:
     """A demo case: received ``received`` days before today (0: today, from the web), classified
@@ -764,13 +777,16 @@ class _Actors:
 
 
 def _run_step(actors: _Actors, case: Case, step: Step, day: date) -> Case:
-    actor = actors.chair if step.by_chair else actors.officer
+    # A denunciation is handled by its assigned handler alone (services_workflow._check_handler).
+    sealed = case.kind in ("denunciation", "information")
+    actor = actors.chair if step.by_chair and not sealed else actors.officer
     machine = wf.machine_of(case.kind)
     if step.action == wf.ACCEPT:
-        service = (
-            workflow.complaint_accept if machine == "complaint" else workflow.denunciation_accept
+        if machine == "complaint":
+            return workflow.complaint_accept(actor=actor, case=case, on=day)
+        return workflow.denunciation_accept(
+            actor=actor, case=case, accused_summary=step.text or ACCUSED_SUMMARY, on=day
         )
-        return service(actor=actor, case=case, on=day)
     if step.action == wf.REFUSE:
         service = {
             "complaint": workflow.complaint_refuse,
@@ -862,6 +878,13 @@ def _build_case(actors: _Actors, commune: Unit, spec: Spec, today: date) -> Case
     case = intake.case_classify(actor=actors.officer, case=case, kind=spec.kind, reason=spec.reason)
     if spec.assign:
         case = intake.case_route(actor=actors.chair, case=case, handler=actors.officer)
+    if spec.kind in ("complaint", "denunciation") and spec.steps:
+        workflow.case_add_accused(
+            actor=actors.officer,
+            case=case,
+            full_name=ACCUSED[spec.kind],
+            address=f"{commune.name}",
+        )
     _date_intake_events(case, received_on)
     for step in spec.steps:
         day = _workday(today - timedelta(days=step.days))

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from danchu.petitions.models import CaseChannel, CaseKind
 
@@ -19,7 +20,7 @@ def queue_columns() -> list[str]:
     return [
         _("Tracking code"),
         _("Kind"),
-        _("Channel"),
+        pgettext("petitions", "Channel"),
         _("Status"),
         _("Received on"),
         _("Accepted on"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danchu.petitions.domain.intake import INADMISSIBLE_REASONS
 from danchu.petitions.models.cases import CaseChannel
@@ -73,7 +74,7 @@ class DeskForm(CaseForm):
     """An official records a case received at the desk, by post, hotline or suggestion box."""
 
     channel = forms.ChoiceField(
-        label=_("Received"),
+        label=pgettext_lazy("petitions", "Channel"),
         choices=[c for c in CaseChannel.choices if c[0] != CaseChannel.WEB],
         initial=CaseChannel.DESK,
     )

@@ -8,6 +8,7 @@ from datetime import time
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danchu.petitions.domain import reception as rules
 
@@ -48,8 +49,8 @@ class ScheduleForm(forms.Form):
         label=_("Position"), max_length=150, help_text=_("For example: Chủ tịch UBND xã.")
     )
     on = _date(_("Reception day"))
-    starts_at = _time(_("From"), initial=time(7, 30))
-    ends_at = _time(_("To"), initial=time(11, 30))
+    starts_at = _time(pgettext_lazy("petitions", "From"), initial=time(7, 30))
+    ends_at = _time(pgettext_lazy("petitions", "To"), initial=time(11, 30))
     place = forms.CharField(label=_("Place"), max_length=255)
     posted_on = _date(_("Posted on"), help_text=_("The day the schedule is posted."))
     slot_minutes = forms.IntegerField(
@@ -160,8 +161,8 @@ class ConvertForm(forms.Form):
 
 
 class ScheduleDocumentForm(forms.Form):
-    start = _date(_("From"))
-    end = _date(_("To"))
+    start = _date(pgettext_lazy("petitions", "First day"))
+    end = _date(pgettext_lazy("petitions", "Last day"))
 
     def clean(self):
         data = super().clean()

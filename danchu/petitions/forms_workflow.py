@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danchu.core.units.models import Unit
 from danchu.petitions.domain import workflow as wf
@@ -43,7 +44,9 @@ class QueueFilterForm(forms.Form):
         label=_("Status"), required=False, choices=_blank(list(STATUS_LABELS.items()))
     )
     channel = forms.ChoiceField(
-        label=_("Channel"), required=False, choices=_blank(CaseChannel.choices)
+        label=pgettext_lazy("petitions", "Channel"),
+        required=False,
+        choices=_blank(CaseChannel.choices),
     )
     handler = forms.ChoiceField(label=_("Handler"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
@@ -158,8 +161,56 @@ class CloseForm(DateForm):
 
 class StatisticsForm(forms.Form):
     period = forms.RegexField(
-        label=_("Period"),
+        label=pgettext_lazy("petitions", "Period"),
         regex=r"^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$",
         required=False,
         help_text=_("A year (2026), a half (2026-H1), a quarter (2026-Q2) or a month (2026-05)."),
     )
+
+
+class DenunciationAcceptForm(DateForm):
+    accused_summary = forms.CharField(
+        label=_("Summary of the denounced content for the person denounced"),
+        widget=forms.Textarea,
+        help_text=_(
+            "Written by you, not copied from the letter: it is sent to the person denounced "
+            "and must not reveal who denounced."
+        ),
+    )
+
+
+class ComplaintTermsForm(forms.Form):
+    instance = forms.TypedChoiceField(
+        label=_("Complaint"),
+        coerce=int,
+        choices=[(1, _("First complaint")), (2, _("Second complaint (Art. 33)"))],
+    )
+    complex = forms.BooleanField(label=_("Complex case (Arts 28, 37)"), required=False)
+    remote = forms.BooleanField(
+        label=_("Remote or hard-to-reach area (Arts 28, 37)"), required=False
+    )
+    first_known_on = forms.DateField(
+        label=_("First decision received, or first-instance limit lapsed, on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("For a second complaint: the 30 days (45 in a remote area) count from it."),
+    )
+    earlier_code = forms.CharField(
+        label=_("Tracking code of the first-instance case (if on this platform)"),
+        required=False,
+        max_length=16,
+    )
+
+
+class DenunciationTermsForm(forms.Form):
+    multi_location = forms.BooleanField(
+        label=_("Verified at several places or by delegation (10 working days, Art. 24(1))"),
+        required=False,
+    )
+
+
+class AccusedForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Person or body complained about or denounced"), max_length=150
+    )
+    address = forms.CharField(label=_("Address or workplace"), max_length=255, required=False)

@@ -142,6 +142,9 @@ def register() -> None:
             "petitions.case_rated": _("Answer rated by the sender"),
             "petitions.identity_unsealed": _("Denouncer's identity unsealed by the handler"),
             "petitions.unseal_refused": _("Opening a sealed identity refused"),
+            "petitions.confidential_attachment_opened": _(
+                "Confidential attachment opened by the handler"
+            ),
             REFUSED_ACTION: _("Change to a case refused"),
         }
     )

@@ -1,5 +1,6 @@
-"""What the reception step registers when the app is ready: its audit actions and the posted
-schedule's document type (``petitions.reception_schedule``)."""
+"""What the reception step registers when the app is ready: its audit actions, the posted
+schedule's document type (``petitions.reception_schedule``) and the notification kind telling a
+citizen that the day they booked was postponed (``petitions.reception_postponed``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from danchu.core.audit.registry import register_actions
 
 def register() -> None:
     from danchu.core.documents.registry import register_document_type
+    from danchu.core.notify.domain.preferences import IN_APP, SMS
+    from danchu.core.notify.registry import register_notification_kind
     from danchu.petitions import services_reception as services
     from danchu.petitions.documents_reception import build_reception_schedule
 
@@ -31,4 +34,10 @@ def register() -> None:
         services.SCHEDULE_DOCUMENT,
         label=_("Citizen reception schedule"),
         build=build_reception_schedule,
+    )
+    register_notification_kind(
+        services.POSTPONED_NOTIFICATION,
+        _("A reception day you booked was postponed"),
+        urgent=True,
+        default_channels=(IN_APP, SMS),
     )

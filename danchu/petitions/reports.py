@@ -5,7 +5,17 @@
     petitions_statistics_rollup(root, period)   -> dict   totals and each unit of a subtree
 
 ``period`` is a :class:`Period` or its key ("2026", "2026-H1", "2026-Q2", "2026-05"). Cases
-count in the period in which they were received. The figures: received, by kind and by
+count in the period in which they were received.
+
+Split and merged cases count once. A letter that mixes kinds is split into separate cases (Law
+on Citizen Reception Art. 25(3)): each part (``Case.parent`` set) is a case handled on its own,
+with its own kind, deadline and outcome, and counts; the letter it was split from (status
+``split``) does not, or the same letter would be received twice. A duplicate merged into another
+case (``Case.merged_into`` set, status ``merged``) does not count either: its content is handled
+in the case it was merged into, which counts. So "received" is the number of cases that are
+handled, not the number of records.
+
+The figures: received, by kind and by
 channel; extended (denunciations, Law on Denunciations Art. 30); and how the statutory limits
 were kept (``domain.workflow.timeliness``): on time, late, pending, overdue; the on-time rate is
 per cent with one decimal over the cases already assessable (on time + late + overdue), None
@@ -28,6 +38,7 @@ from django.utils import timezone
 from danchu.core.units.models import Unit
 from danchu.petitions.domain import workflow as wf
 from danchu.petitions.models import Case, CaseChannel, CaseKind
+from danchu.petitions.services_intake import MERGED, SPLIT
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(?:(Q[1-4])|(H[12])|(0[1-9]|1[0-2])))?$")
 COUNT_KEYS = (
@@ -113,6 +124,7 @@ FIELDS = (
     "instance",
     "complex",
     "remote",
+    "multi_location",
     "extensions",
     "closed_on",
 )
@@ -127,6 +139,10 @@ def _tally(root: Unit, period: Period, today: date) -> dict[int, dict[str, Any]]
             received_on__gte=period.start,
             received_on__lte=period.end,
         )
+        # Each letter once (see the module's docstring): not the split original, not a merged
+        # duplicate.
+        .exclude(status__in=(SPLIT, MERGED))
+        .exclude(merged_into__isnull=False)
         # The day of the step that closed the case — the one that moved it into its current
         # status — never a later event such as the resident's rating (Law 10/2022 Art.
         # 35(2)(a)), which would make an answer given on time look late.
@@ -163,6 +179,7 @@ def _tally(root: Unit, period: Period, today: date) -> dict[int, dict[str, Any]]
             instance=values["instance"],
             complex=values["complex"],
             remote=values["remote"],
+            multi_location=values["multi_location"],
             extensions=values["extensions"],
         )
         if values["kind"] == CaseKind.UNCLASSIFIED:

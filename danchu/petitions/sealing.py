@@ -22,6 +22,7 @@ because it needs no decryption to list "my cases" and works the same for every k
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -30,6 +31,7 @@ from django.db import transaction
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from danchu.common.text import fold
 from danchu.core.audit.services import audit_record
 from danchu.petitions.errors import PetitionError
 from danchu.petitions.models.cases import Case, SealedIdentity
@@ -37,6 +39,7 @@ from danchu.petitions.models.cases import Case, SealedIdentity
 UNSEALED_ACTION = "petitions.identity_unsealed"
 UNSEAL_REFUSED_ACTION = "petitions.unseal_refused"
 IDENTITY_FIELDS = ("full_name", "address", "phone", "id_number")
+NUMBER_RE = re.compile(r"\d[\d .\-]*\d")
 OWNER_DIGEST_SALT = "danchu.petitions.owner_digest"
 # Digests looked up per query, and how many unused indexes in a row end the search.
 OWNER_DIGEST_BATCH = 100
@@ -88,6 +91,48 @@ def sealed_identity_of(case: Case) -> dict | None:
     """The identity of ``case`` for internal moves (split, reclassification); never shown."""
     row = SealedIdentity.objects.filter(case=case).values_list("ciphertext", flat=True).first()
     return open_sealed(row) if row is not None else None
+
+
+def _identity_markers(identity: dict) -> list[str]:
+    """The folded name, phone and identity number of every person in a sealed payload."""
+    if "sender" in identity or "representatives" in identity:
+        people = [identity.get("sender") or {}, *(identity.get("representatives") or [])]
+    else:
+        people = [identity]
+    markers = []
+    for person in people:
+        name = fold(" ".join(str(person.get("full_name") or "").split()))
+        if name:
+            markers.append(name)
+        for field in ("phone", "id_number"):
+            digits = "".join(ch for ch in str(person.get(field) or "") if ch.isdigit())
+            if len(digits) >= 6:
+                markers.append(digits)
+    return markers
+
+
+def text_reveals_identity(case: Case, *texts: str) -> bool:
+    """Whether any of ``texts`` (a conclusion, a summary for the accused, a publication) holds
+    the sealed denouncer's full name — also without diacritics — phone or identity number (Law
+    on Denunciations Arts 8(1), 40(3), 56). Used by the services before they write such a
+    text; nothing is revealed to the caller but the answer."""
+    identity = sealed_identity_of(case)
+    if not identity:
+        return False
+    folded = fold(" ".join(" ".join(texts).split()))
+    # Numbers as written, with spaces, dots or dashes inside them ("0901 234 567").
+    numbers = [
+        "".join(ch for ch in match if ch.isdigit()) for match in NUMBER_RE.findall(" ".join(texts))
+    ]
+    for marker in _identity_markers(identity):
+        if marker.isdigit():
+            # A phone may be written +84 987…: compare without its leading 0.
+            core = marker[1:] if marker.startswith("0") and len(marker) >= 10 else marker
+            if any(core in number for number in numbers):
+                return True
+        elif re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", folded):
+            return True
+    return False
 
 
 def _refuse_unseal(actor: Any, case: Case, problem: str, reason: str) -> None:

@@ -245,13 +245,14 @@ def _event(
     note: str = "",
     public: bool = True,
     document: Any = None,
+    on: date | None = None,
 ) -> CaseEvent:
     return CaseEvent.objects.create(
         case=case,
         action=action,
         from_status=from_status,
         to_status=to_status,
-        on=_today(),
+        on=on or _today(),
         note=note,
         public=public,
         document=document,
@@ -779,7 +780,7 @@ def case_classify(*, actor: Any, case: Case, kind: str, reason: str = "") -> Cas
 # --- route -------------------------------------------------------------------------------------
 
 
-def transfer_notice_data(case: Case, to_unit: Unit) -> dict[str, Any]:
+def transfer_notice_data(case: Case, to_unit: Unit, new_code: str = "") -> dict[str, Any]:
     """The data of the transfer notice (``petitions.transfer_notice``, built by the workflow
     step's ``build_notice``): the case, the competent unit and the law; addressed to "the
     sender", never by name (Law on Denunciations Arts 8, 9(1), 56)."""
@@ -802,12 +803,34 @@ def transfer_notice_data(case: Case, to_unit: Unit) -> dict[str, Any]:
             "1 Điều 28 Luật Tiếp công dân và khoản 2 Điều 24 Luật Tố cáo, đơn đã được chuyển "
             f"đến {to_unit.name} để xem xét, giải quyết theo thẩm quyền.",
         ],
-        "fields": [["Mã số theo dõi", case.tracking_code], ["Nơi nhận đơn chuyển", to_unit.name]],
+        "fields": [
+            ["Mã số theo dõi", case.tracking_code],
+            ["Nơi nhận đơn chuyển", to_unit.name],
+            *([["Mã số hồ sơ tại nơi nhận", new_code]] if new_code else []),
+        ],
         "closing": ["Người gửi đơn tiếp tục theo dõi kết quả bằng mã số theo dõi nêu trên."],
         "recipients": ["Như trên", to_unit.name],
         "symbol": "TB",
         "minutes": False,
     }
+
+
+def route_problem(actor: Any, case: Case) -> str:
+    """Why ``actor`` may not route ``case`` ("" if they may). Whoever routes a denunciation (or
+    information from an anonymous one) chooses who may open the sealed identity, so only a head
+    of the unit does (Law on Denunciations Arts 8, 56); a case already assigned is rerouted
+    only by its handler or a head of the unit."""
+    from danchu.petitions.services_workflow import unit_heads
+
+    actor_id = getattr(actor, "pk", None)
+    head = actor_id in unit_heads([case.unit_id], _today()).get(case.unit_id, [])
+    if head:
+        return ""
+    if case.kind in SEALED_KINDS:
+        return _("Only the head of the unit assigns or transfers a denunciation.")
+    if case.handler_id is not None and case.handler_id != actor_id:
+        return _("This case is assigned: only its handler or the head of the unit may route it.")
+    return ""
 
 
 def case_route(*, actor: Any, case: Case, handler: Any = None, to_unit: Unit | None = None) -> Case:
@@ -831,6 +854,8 @@ def case_route(*, actor: Any, case: Case, handler: Any = None, to_unit: Unit | N
         locked = _lock(case)
         if locked.status != RECEIVED:
             problem = _("Only a case that was received and not yet handled can be routed.")
+        elif route_problem(actor, locked):
+            problem = route_problem(actor, locked)
         elif handler is not None:
             locked.handler = handler
             locked.save(update_fields=["handler"])
@@ -845,11 +870,14 @@ def case_route(*, actor: Any, case: Case, handler: Any = None, to_unit: Unit | N
         else:
             from danchu.core.documents.services import document_generate
 
+            received = receive_transfer(actor=actor, case=locked, to_unit=to_unit, on=_today())
             notice = document_generate(
                 actor=actor,
                 doc_type=TRANSFER_NOTICE_DOCUMENT,
                 unit=locked.unit,
-                data=transfer_notice_data(locked, to_unit),
+                data=transfer_notice_data(
+                    locked, to_unit, received.tracking_code if received is not None else ""
+                ),
                 formats=("pdf",),
             )
             before = locked.status
@@ -880,6 +908,68 @@ def case_route(*, actor: Any, case: Case, handler: Any = None, to_unit: Unit | N
     if problem is not None:
         raise _refuse(actor, step, case.unit, problem, case=case)
     return locked
+
+
+# --- a case received by transfer --------------------------------------------------------------
+
+RECEIVED_BY_TRANSFER_ACTION = "petitions.case_received_by_transfer"
+
+
+def receive_transfer(*, actor: Any, case: Case, to_unit: Unit, on: date) -> Case | None:
+    """The case as the competent unit receives it when ``case`` is transferred there (Law on
+    Citizen Reception Art. 28(1); Law on Complaints Art. 27; Law on Denunciations Art. 24(2)):
+    a new case of ``to_unit`` with its own tracking code, received on the day of the transfer
+    (its first limit counts from then), linked by ``transferred_from``, unassigned, with the
+    parties, the sealed identity (as sealed: only its handler there may open it) and the
+    attachments of the original. Nothing when ``to_unit`` does not receive cases on the
+    platform. Call inside the transferring step's transaction."""
+    if not accepts_cases(to_unit):
+        return None
+    received = Case.objects.create(
+        unit=to_unit,
+        tracking_code=_unique_code(on.year),
+        kind=case.kind,
+        channel=case.channel,
+        status=RECEIVED,
+        subject=case.subject,
+        content=case.content,
+        received_on=on,
+        due_on=rules.first_due(case.kind, on),
+        instance=case.instance,
+        complex=case.complex,
+        remote=case.remote,
+        group_size=case.group_size,
+        anonymous=case.anonymous,
+        signed=case.signed,
+        decision_known_on=case.decision_known_on,
+        owner_digest=case.owner_digest,
+        transferred_from=case,
+    )
+    for party in CaseParty.objects.filter(case=case):
+        party.pk = None
+        party.case = received
+        party.save()
+    sealed = SealedIdentity.objects.filter(case=case).first()
+    if sealed is not None:
+        SealedIdentity.objects.create(case=received, ciphertext=sealed.ciphertext)
+    for attachment in Attachment.objects.filter(case=case):
+        attachment.pk = None
+        attachment.case = received
+        attachment.save()
+    _event(received, actor, "received_by_transfer", to_status=RECEIVED, note=case.unit.name, on=on)
+    _index(received)
+    audit_record(
+        actor=actor,
+        action=RECEIVED_BY_TRANSFER_ACTION,
+        target=received,
+        unit=to_unit,
+        data={
+            "tracking_code": received.tracking_code,
+            "from_unit": case.unit.code,
+            "from_code": case.tracking_code,
+        },
+    )
+    return received
 
 
 # --- duplicates and merge ----------------------------------------------------------------------

@@ -29,9 +29,11 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from danchu.common.text import normalise_spaces
@@ -61,6 +63,8 @@ ENTRY_REFUSED = "petitions.reception_entry_refused"
 ENTRY_CONVERTED = "petitions.reception_entry_converted"
 LOGBOOK_EXPORTED = "petitions.reception_logbook_exported"
 SCHEDULE_DOCUMENT = "petitions.reception_schedule"
+# The notification kind telling a signed-in citizen that the day they booked was postponed.
+POSTPONED_NOTIFICATION = "petitions.reception_postponed"
 
 MAX_BACKDATE_DAYS = 366  # how far back an official may log a reception entered late
 MAX_SLOT_MINUTES = 240
@@ -228,12 +232,84 @@ def schedule_publish(
     return schedule
 
 
+def _postponement_text(
+    unit: Unit, old: ReceptionSchedule, new: ReceptionSchedule, slot: time, reason: str
+) -> tuple[str, str]:
+    """The title and body telling a citizen who booked ``slot`` of ``old`` that the day moved
+    to ``new``, in the site's language (the citizen's, not the official's who postponed)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        values = {
+            "old": old.on.strftime("%d/%m/%Y"),
+            "new": new.on.strftime("%d/%m/%Y"),
+            "slot": slot.strftime("%H:%M"),
+            "place": new.place,
+            "leader": new.leader_name,
+            "unit": unit.name,
+            "reason": reason,
+        }
+        title = _("Reception day of %(old)s postponed to %(new)s") % values
+        body = (
+            _(
+                "%(unit)s: the citizen reception by %(leader)s on %(old)s is postponed to "
+                "%(new)s. Your slot moves to %(slot)s on the new day, at %(place)s. "
+                "Reason: %(reason)s"
+            )
+            % values
+        )
+    return title, body
+
+
+def _notify_bookers(
+    actor: Any,
+    unit: Unit,
+    old: ReceptionSchedule,
+    new: ReceptionSchedule,
+    reason: str,
+    bookings: list[ReceptionBooking],
+) -> tuple[int, int]:
+    """Tell every citizen whose booking moved to ``new`` the new date, their slot and the
+    reason (Art. 24: a postponement is announced with its new date; a citizen who booked a
+    slot must not come on the old day for nothing). Call inside the postponement's transaction.
+
+    A booking made while signed in notifies the account through the notification system (its
+    chosen channels); a booking made without an account kept only a phone, which gets an SMS
+    on the notify app's SMS gateway, sent by a background task once the transaction commits.
+    Returns (accounts notified, SMS queued)."""
+    from danchu.core.notify.backends.base import OutgoingMessage
+    from danchu.core.notify.domain.compose import SMS_LIMIT
+    from danchu.core.notify.services import notify_send
+    from danchu.petitions.tasks_reception import send_reception_sms
+
+    url = reverse("petitions:reception_unit", args=[unit.code])
+    notified = 0
+    sms: list[dict[str, Any]] = []
+    for booking in bookings:
+        title, body = _postponement_text(unit, old, new, booking.starts_at, reason)
+        if booking.citizen_id is not None:
+            notify_send(
+                actor=actor,
+                kind=POSTPONED_NOTIFICATION,
+                recipients=[booking.citizen_id],
+                title=title,
+                body=body,
+                url=url,
+            )
+            notified += 1
+        elif booking.phone:
+            text = body if len(body) <= SMS_LIMIT else body[: SMS_LIMIT - 1].rstrip() + "…"
+            sms.append(OutgoingMessage(to=booking.phone, subject=title, body=text).as_dict())
+    if sms:
+        transaction.on_commit(lambda: send_reception_sms.enqueue(sms))
+    return notified, len(sms)
+
+
 def schedule_postpone(
     *, actor: Any, schedule: ReceptionSchedule, new_day: date, reason: str
 ) -> ReceptionSchedule:
     """Postpone a planned reception day for a stated reason and announce the new day (Art. 24):
     the day is marked postponed with the reason, a new day is posted today at the same hours
-    and place, and the bookings move to it. Returns the new day."""
+    and place, the bookings move to it, and every citizen who booked is told the new day and
+    the reason (``_notify_bookers``), in the same transaction. Returns the new day."""
     reason = _text(reason, multiline=True)
     with _refusals(actor, "schedule_postpone", unit=schedule.unit, target=schedule):
         _check(actor, schedule)
@@ -260,13 +336,19 @@ def schedule_postpone(
                 posted_on=today,
                 slot_minutes=locked.slot_minutes,
             )
-            moved = ReceptionBooking.objects.filter(schedule=locked, cancelled=False).update(
-                schedule=new
+            bookings = list(
+                ReceptionBooking.objects.select_for_update()
+                .filter(schedule=locked, cancelled=False)
+                .order_by("starts_at", "pk")
             )
+            moved = ReceptionBooking.objects.filter(
+                pk__in=[b.pk for b in bookings], cancelled=False
+            ).update(schedule=new)
             locked.status = ScheduleStatus.POSTPONED
             locked.postponed_to = new_day
             locked.postponement_reason = reason
             locked.save(update_fields=["status", "postponed_to", "postponement_reason"])
+            notified, texted = _notify_bookers(actor, schedule.unit, locked, new, reason, bookings)
             audit_record(
                 actor=actor,
                 action=SCHEDULE_POSTPONED,
@@ -279,6 +361,8 @@ def schedule_postpone(
                     "reason": reason,
                     "new_schedule": new.pk,
                     "bookings_moved": moved,
+                    "citizens_notified": notified,
+                    "sms_queued": texted,
                 },
             )
     return new

@@ -40,6 +40,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -53,10 +54,19 @@ from danchu.core.documents.services import document_generate
 from danchu.core.units.models import Unit
 from danchu.petitions import documents_workflow as docs
 from danchu.petitions.domain import workflow as wf
-from danchu.petitions.domain.deadlines import COMPLAINT, DENUNCIATION, PETITION
+from danchu.petitions.domain.deadlines import (
+    COMPLAINT,
+    DENUNCIATION,
+    DENUNCIATION_TRANSFER_WORKING_DAYS,
+    PETITION,
+    denunciation_process_due,
+    due_date,
+)
 from danchu.petitions.errors import PetitionError
-from danchu.petitions.models import Case, CaseEvent, Extension, PartyRole
+from danchu.petitions.models import Case, CaseEvent, CaseParty, Extension, PartyRole
 from danchu.petitions.permissions import HANDLE
+from danchu.petitions.sealing import text_reveals_identity
+from danchu.petitions.services_intake import receive_transfer
 
 REFUSED_ACTION = "petitions.workflow_refused"
 STEP_ACTIONS = {
@@ -78,11 +88,10 @@ NOTIFY_ACCUSED = "notify_accused"
 
 # Law on Complaints Art. 27: acceptance; Art. 32: the decision is sent within 3 working days.
 DECISION_SEND_WORKING_DAYS = 3
-# Law on Denunciations Art. 24(2): a transfer within 5 working days of receipt.
-DENUNCIATION_TRANSFER_WORKING_DAYS = 5
 # Law on Denunciations Art. 29(3): both notices within 5 working days of the acceptance.
 DENUNCIATION_NOTICE_WORKING_DAYS = 5
 MAX_TEXT = 5000
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 # The grounds of a refusal: (English label for the form, the law's text for the notice).
 COMPLAINT_REFUSAL_GROUNDS: dict[str, tuple[Any, str]] = {
@@ -187,6 +196,45 @@ def _messages() -> dict[str, str]:
     """The refusal messages, by code (translated at call time)."""
     return {
         "not_permitted": _("You may not handle cases of this unit."),
+        "not_handler": _(
+            "Another official is assigned to handle this case: only the assigned handler or the "
+            "head of the unit takes its steps."
+        ),
+        "unassigned": _(
+            "Assign a handler first: a denunciation is handled only by the official assigned to "
+            "it (Law on Denunciations Arts 8 and 56)."
+        ),
+        "identity_in_text": _(
+            "The text names the denouncer or gives their phone or identity number: remove it "
+            "(Law on Denunciations Arts 8 and 40)."
+        ),
+        "accused_required": _(
+            "Record the person or body denounced before accepting: the content must identify "
+            "them (Law on Denunciations Art. 29(1))."
+        ),
+        "summary_required": _(
+            "Write the summary of the denounced content for the person denounced; it must not "
+            "reveal who denounced (Law on Denunciations Art. 29(3))."
+        ),
+        "terms_kind": _("These terms apply only to complaints and denunciations."),
+        "terms_closed": _("The terms can be changed only while the case is being handled."),
+        "instance_after_accept": _(
+            "Whether this is a first or a second complaint is set before the acceptance."
+        ),
+        "first_known_required": _(
+            "For a second complaint, give the date the first decision was received or the "
+            "first-instance time limit lapsed (Law on Complaints Art. 33)."
+        ),
+        "first_known_after": _("That date cannot be after the complaint was received."),
+        "earlier_case": _(
+            "The first-instance case must be a complaint of a body under this one (Law on "
+            "Complaints Art. 7)."
+        ),
+        "multi_location_late": _(
+            "Verification at several places is decided while the denunciation is being "
+            "processed, before its acceptance."
+        ),
+        "party_name": _("Write the name of the person or body."),
         "wrong_kind": _("This step does not apply to a case of this kind."),
         "unclassified": _("Classify the case before handling it."),
         "not_allowed": _("This step is not allowed in the case's current state."),
@@ -230,6 +278,11 @@ def _messages() -> dict[str, str]:
     }
 
 
+def message(code: str) -> str:
+    """The translated refusal message of ``code``."""
+    return _messages()[code]
+
+
 class _Refused(Exception):
     def __init__(self, code: str, field: str | None = None) -> None:
         super().__init__(code)
@@ -263,6 +316,7 @@ def _facts(case: Case) -> wf.CaseFacts:
         extensions=case.extensions,
         dialogues=CaseEvent.objects.filter(case=case, action=wf.DIALOGUE).count(),
         anonymous=case.anonymous,
+        multi_location=case.multi_location,
     )
 
 
@@ -305,6 +359,7 @@ def _run(
             locked = Case.objects.select_for_update().select_related("unit").get(pk=case.pk)
             if wf.machine_of(locked.kind) not in machines:
                 raise _Refused("wrong_kind" if locked.kind != wf.UNCLASSIFIED else "unclassified")
+            _check_handler(actor, locked)
             try:
                 plan = wf.plan(_facts(locked), action, on=day)
             except wf.TransitionError as exc:
@@ -317,6 +372,34 @@ def _run(
         _audit_refusal(actor, case, action, "not_permitted")
         raise
     return locked
+
+
+# Kinds whose steps need a handler assigned beforehand (``services_intake.case_route``): the
+# handler is the only official who may unseal the denouncer (Law on Denunciations Arts 8, 56),
+# so nobody becomes it by acting first.
+ASSIGNED_KINDS = (DENUNCIATION, wf.INFORMATION)
+
+
+def _check_handler(actor: Any, case: Case) -> None:
+    """Once a handler is assigned, the case's steps are taken by the handler or by a head of
+    the unit — the commune chair, the agency's or enterprise's head — who holds the competence
+    to decide (Law on Complaints Arts 17–18) and signs the notices; no other official. A
+    denunciation (and information from an anonymous one) is handled by its assigned handler
+    alone — the head assigns it, to themselves if they handle it: its steps check texts against
+    the sealed identity, and a refusal must not answer anyone else's guesses (Law on
+    Denunciations Arts 8, 56). For the other kinds the official who takes the first step
+    becomes the handler."""
+    if case.handler_id is None:
+        if case.kind in ASSIGNED_KINDS:
+            raise _Refused("unassigned")
+        return
+    actor_id = getattr(actor, "pk", None)
+    if case.handler_id == actor_id:
+        return
+    if case.kind in ASSIGNED_KINDS or actor_id not in unit_heads([case.unit_id], _today()).get(
+        case.unit_id, []
+    ):
+        raise _Refused("not_handler")
 
 
 def _notice(actor: Any, case: Case, doc_type: str, data: dict[str, Any]) -> Any:
@@ -425,6 +508,8 @@ def _refuse(
                 signed=locked.signed,
                 decision_known_on=locked.decision_known_on,
                 received_on=locked.received_on,
+                instance=locked.instance,
+                remote=locked.remote,
             )
             if problem:
                 raise _Refused(problem, "grounds")
@@ -492,6 +577,7 @@ def _transfer(
         transfer_by = (
             add_working_days(locked.received_on, limit_working_days) if limit_working_days else None
         )
+        received = receive_transfer(actor=actor, case=locked, to_unit=to_unit, on=day)
         document = _notice(
             actor,
             locked,
@@ -508,6 +594,11 @@ def _transfer(
                     f"Đơn đã được chuyển đến {docs.issuing_body(to_unit)} để xem xét, giải "
                     "quyết theo thẩm quyền.",
                     f"Lý do: {reason}",
+                    *(
+                        (f"Mã số hồ sơ tại cơ quan tiếp nhận: {received.tracking_code}.",)
+                        if received is not None
+                        else ()
+                    ),
                 ),
                 fields=docs.case_fields(locked),
                 recipients=("Như trên", docs.issuing_body(to_unit)),
@@ -523,6 +614,7 @@ def _transfer(
             fields={"transferred_to": to_unit},
             audit={
                 "to_unit": to_unit.code,
+                "received_as": received.tracking_code if received is not None else None,
                 "transfer_by": transfer_by,
                 "late": bool(transfer_by and day > transfer_by),
             },
@@ -537,6 +629,187 @@ def _transfer(
         work=work,
         check=check,
     )
+
+
+# --- terms and parties -----------------------------------------------------------------------
+
+TERMS_ACTION = "petitions.case_terms_set"
+ACCUSED_ACTION = "petitions.accused_recorded"
+# Statuses in which a case's terms may still change: before its resolution or conclusion.
+TERMS_STATUSES = (wf.RECEIVED, wf.ACCEPTED)
+
+
+def _audited(actor: Any, case: Case, step: str, work: Callable[[Case], None]) -> Case:
+    """Lock ``case``, re-check ``petitions.handle`` and the handler, run ``work``; audit and
+    raise any refusal, nothing else written."""
+    try:
+        with transaction.atomic():
+            if not has_perm(actor, HANDLE, case):
+                raise NotPermitted()
+            locked = Case.objects.select_for_update().select_related("unit").get(pk=case.pk)
+            _check_handler(actor, locked)
+            work(locked)
+    except _Refused as refused:
+        _audit_refusal(actor, case, step, refused.code)
+        raise PetitionError(_messages()[refused.code]) from None
+    except NotPermitted:
+        _audit_refusal(actor, case, step, "not_permitted")
+        raise
+    return locked
+
+
+def case_set_terms(
+    *,
+    actor: Any,
+    case: Case,
+    complex: bool | None = None,
+    remote: bool | None = None,
+    instance: int | None = None,
+    first_known_on: date | None = None,
+    earlier_case: Case | None = None,
+    multi_location: bool | None = None,
+) -> Case:
+    """The circumstances that change a case's time limits, decided by its handler:
+
+    - a complaint: complex, in a remote or hard-to-reach area (Law on Complaints Arts 28, 37),
+      while it is received or accepted (the resolution limit is computed again from the
+      acceptance); a second complaint (``instance`` 2, Arts 33–37), before the acceptance,
+      with the day the first decision was received or the first-instance limit lapsed
+      (``first_known_on``, from which the 30 or 45 days of Art. 33 count; stored in
+      ``decision_known_on``) and, if it is on the platform, the first-instance case of a body
+      under this one (Art. 7);
+    - a denunciation: verified at several places or by delegation, before the acceptance
+      (Law on Denunciations Art. 24(1): 10 working days instead of 7).
+
+    ``None`` leaves a term as it is. Atomic and audited; refusals audited, nothing changed."""
+    step = "terms"
+
+    def work(locked: Case) -> None:
+        machine = wf.machine_of(locked.kind)
+        if machine not in (COMPLAINT, DENUNCIATION):
+            raise _Refused("terms_kind")
+        if locked.status not in TERMS_STATUSES:
+            raise _Refused("terms_closed")
+        changed: dict[str, Any] = {}
+        if machine == DENUNCIATION:
+            if complex is not None or remote is not None or instance is not None:
+                raise _Refused("terms_kind")
+            if multi_location is not None and multi_location != locked.multi_location:
+                if locked.status != wf.RECEIVED:
+                    raise _Refused("multi_location_late")
+                changed["multi_location"] = multi_location
+                changed["due_on"] = denunciation_process_due(
+                    locked.received_on, multi_location=multi_location
+                )
+        else:
+            if multi_location:
+                raise _Refused("terms_kind")
+            new_instance = locked.instance if instance is None else instance
+            if new_instance not in (1, 2):
+                raise _Refused("terms_kind")
+            if instance is not None and instance != locked.instance:
+                if locked.status != wf.RECEIVED:
+                    raise _Refused("instance_after_accept")
+                changed["instance"] = instance
+            if new_instance == 2 and locked.status == wf.RECEIVED:
+                known = first_known_on or locked.decision_known_on
+                if known is None:
+                    raise _Refused("first_known_required", "first_known_on")
+                if known > locked.received_on:
+                    raise _Refused("first_known_after", "first_known_on")
+                if first_known_on is not None:
+                    changed["decision_known_on"] = first_known_on
+                if earlier_case is not None:
+                    if (
+                        earlier_case.pk == locked.pk
+                        or wf.machine_of(earlier_case.kind) != COMPLAINT
+                        or earlier_case.instance != 1
+                        or earlier_case.unit.parent_id != locked.unit_id
+                    ):
+                        raise _Refused("earlier_case", "earlier_case")
+                    changed["earlier_case"] = earlier_case
+            elif new_instance == 2:
+                # Accepted: the second complaint's facts are fixed; the form sends them again.
+                if (first_known_on is not None and first_known_on != locked.decision_known_on) or (
+                    earlier_case is not None and earlier_case.pk != locked.earlier_case_id
+                ):
+                    raise _Refused("instance_after_accept")
+            elif earlier_case is not None or first_known_on is not None:
+                raise _Refused("first_known_required", "instance")
+            if new_instance == 1 and locked.earlier_case_id is not None:
+                changed["earlier_case"] = None
+            for name, value in (("complex", complex), ("remote", remote)):
+                if value is not None and value != getattr(locked, name):
+                    changed[name] = value
+            if locked.status == wf.ACCEPTED and changed:
+                changed["due_on"] = due_date(
+                    COMPLAINT,
+                    wf.complaint_resolution_step(new_instance),
+                    locked.accepted_on,
+                    complex=changed.get("complex", locked.complex),
+                    remote=changed.get("remote", locked.remote),
+                )
+        if not changed:
+            return
+        for name, value in changed.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=list(changed))
+        recorded = {
+            name: (value.tracking_code if isinstance(value, Case) else value)
+            for name, value in changed.items()
+        }
+        CaseEvent.objects.create(
+            case=locked,
+            action=step,
+            from_status=locked.status,
+            to_status=locked.status,
+            on=_today(),
+            actor=actor,
+            public=False,
+        )
+        audit_record(
+            actor=actor,
+            action=TERMS_ACTION,
+            target=locked,
+            unit=locked.unit,
+            data={"tracking_code": locked.tracking_code, **recorded},
+        )
+
+    return _audited(actor, case, step, work)
+
+
+def case_add_accused(*, actor: Any, case: Case, full_name: str, address: str = "") -> CaseParty:
+    """Record the person or body complained about or denounced (Law on Complaints Art. 8(2);
+    Law on Denunciations Art. 23(1)), to whom the acceptance of a denunciation and its
+    conclusion are notified (Arts 29(3), 35). Not a sealed person: the denouncer never is."""
+    step = "accused"
+    name = _text(full_name, multiline=False)[:150]
+    place = _text(address, multiline=False)[:255]
+    created: list[CaseParty] = []
+
+    def work(locked: Case) -> None:
+        if wf.machine_of(locked.kind) not in (COMPLAINT, DENUNCIATION):
+            raise _Refused("terms_kind")
+        if locked.status not in TERMS_STATUSES:
+            raise _Refused("terms_closed")
+        if not name:
+            raise _Refused("party_name", "full_name")
+        if text_reveals_identity(locked, name, place):
+            raise _Refused("identity_in_text", "full_name")
+        party = CaseParty.objects.create(
+            case=locked, role=PartyRole.ACCUSED, full_name=name, address=place
+        )
+        created.append(party)
+        audit_record(
+            actor=actor,
+            action=ACCUSED_ACTION,
+            target=locked,
+            unit=locked.unit,
+            data={"tracking_code": locked.tracking_code, "party": party.pk},
+        )
+
+    _audited(actor, case, step, work)
+    return created[0]
 
 
 # --- complaints ------------------------------------------------------------------------------
@@ -817,13 +1090,27 @@ def case_withdraw(
 # --- denunciations ---------------------------------------------------------------------------
 
 
-def denunciation_accept(*, actor: Any, case: Case, on: date | None = None) -> Case:
+def denunciation_accept(
+    *, actor: Any, case: Case, accused_summary: str, on: date | None = None
+) -> Case:
     """Accept a denunciation (Art. 29) and notify the denouncer and, separately, the accused of
-    the content, within 5 working days (Art. 29(3)); the notice to the accused never names the
-    denouncer (Art. 8(3), 9(1)(b), 56). The resolution limit runs from the acceptance
+    the content, within 5 working days (Art. 29(3)). The content must identify the person
+    denounced (Art. 29(1)), so one must be recorded (``case_add_accused``). The notice to the
+    accused carries the handler's own summary of the content (``accused_summary``) and its own
+    reference — never the denouncer's words, the case's tracking code or anything that names
+    the denouncer (Arts 8(1), 9(1)(b), 56). The resolution limit runs from the acceptance
     (Art. 30)."""
+    summary = _text(accused_summary)
+
+    def check() -> None:
+        if not summary:
+            raise _Refused("summary_required", "accused_summary")
 
     def work(locked: Case, plan: wf.Plan, day: date) -> None:
+        if not locked.parties.filter(role=PartyRole.ACCUSED).exists():
+            raise _Refused("accused_required")
+        if text_reveals_identity(locked, summary):
+            raise _Refused("identity_in_text", "accused_summary")
         process_by = locked.due_on
         fields = docs.case_fields(locked)
         deadline = f"Thời hạn giải quyết tố cáo đến hết {docs.deadline_text(plan.due_on)}."
@@ -847,6 +1134,7 @@ def denunciation_accept(*, actor: Any, case: Case, on: date | None = None) -> Ca
                 recipients=("Như trên",),
             ),
         )
+        reference = accused_reference(day)
         to_accused = _notice(
             actor,
             locked,
@@ -859,12 +1147,12 @@ def denunciation_accept(*, actor: Any, case: Case, on: date | None = None) -> Ca
                 paragraphs=(
                     f"{docs.issuing_body(locked.unit)} thông báo: đã thụ lý giải quyết tố cáo "
                     f"kể từ {date_text(day)} (khoản 3 Điều 29 Luật Tố cáo).",
-                    f"Nội dung tố cáo: {locked.subject}.",
+                    f"Nội dung tố cáo: {summary}",
                     deadline,
                     "Người bị tố cáo có quyền được thông báo về nội dung tố cáo, đưa ra chứng "
                     "cứ để chứng minh nội dung tố cáo là không đúng sự thật.",
                 ),
-                fields=(("Mã số hồ sơ", locked.tracking_code),),
+                fields=(("Số tham chiếu", reference),),
                 recipients=("Như trên",),
             ),
         )
@@ -878,6 +1166,7 @@ def denunciation_accept(*, actor: Any, case: Case, on: date | None = None) -> Ca
             audit={
                 "late": bool(process_by and day > process_by),
                 "accused_notice": to_accused.pk,
+                "accused_reference": reference,
                 "notify_by": notify_by,
             },
         )
@@ -887,14 +1176,39 @@ def denunciation_accept(*, actor: Any, case: Case, on: date | None = None) -> Ca
             from_status=plan.to_status,
             to_status=plan.to_status,
             on=day,
+            note=reference,
             document=to_accused,
             actor=actor if getattr(actor, "is_authenticated", False) else None,
             public=False,
         )
 
     return _run(
-        actor=actor, case=case, action=wf.ACCEPT, machines=(DENUNCIATION,), on=on, work=work
+        actor=actor,
+        case=case,
+        action=wf.ACCEPT,
+        machines=(DENUNCIATION,),
+        on=on,
+        work=work,
+        check=check,
     )
+
+
+def _accused_fields(case: Case) -> tuple[tuple[str, str], ...]:
+    """The reference of papers that reach the person denounced or the public: the one given at
+    the acceptance to the accused, never the tracking code the denouncer holds nor the
+    denouncer's subject line (Law on Denunciations Arts 8(1), 40(3), 56)."""
+    reference = (
+        CaseEvent.objects.filter(case=case, action=NOTIFY_ACCUSED)
+        .values_list("note", flat=True)
+        .first()
+    )
+    return (("Số tham chiếu", reference),) if reference else ()
+
+
+def accused_reference(day: date) -> str:
+    """A reference for the notices to the accused, unrelated to the tracking code the
+    denouncer holds (so that the two cannot be matched)."""
+    return f"BTC-{day:%y}-{get_random_string(8, REFERENCE_ALPHABET)}"
 
 
 def denunciation_refuse(
@@ -951,7 +1265,7 @@ def denunciation_extend(*, actor: Any, case: Case, reason: str, on: date | None 
                     f"Gia hạn lần {number:02d} thời hạn giải quyết tố cáo thêm không quá 30 "
                     f"ngày, đến hết {docs.deadline_text(plan.due_on)}.",
                 ),
-                fields=(("Mã số hồ sơ", locked.tracking_code), ("Nội dung", locked.subject)),
+                fields=_accused_fields(locked),
                 recipients=(docs.DENOUNCER_ADDRESSEE, _accused(locked)),
             ),
         )
@@ -995,6 +1309,8 @@ def denunciation_conclude(
             raise _Refused("decision_required", "conclusion")
 
     def work(locked: Case, plan: wf.Plan, day: date) -> None:
+        if text_reveals_identity(locked, conclusion):
+            raise _Refused("identity_in_text", "conclusion")
         document = _notice(
             actor,
             locked,
@@ -1009,7 +1325,7 @@ def denunciation_conclude(
                     "thụ lý giải quyết tố cáo.",
                     conclusion,
                 ),
-                fields=(("Mã số hồ sơ", locked.tracking_code), ("Nội dung", locked.subject)),
+                fields=_accused_fields(locked),
                 recipients=(docs.DENOUNCER_ADDRESSEE, _accused(locked)),
             ),
         )
@@ -1044,6 +1360,10 @@ def denunciation_publish(*, actor: Any, case: Case, place: str, on: date | None 
             raise _Refused("publish_place", "place")
 
     def work(locked: Case, plan: wf.Plan, day: date) -> None:
+        if text_reveals_identity(locked, place):
+            raise _Refused("identity_in_text", "place")
+        if text_reveals_identity(locked, locked.conclusion):
+            raise _Refused("identity_in_text", "conclusion")
         publish_by = locked.due_on
         document = _notice(
             actor,
@@ -1059,7 +1379,7 @@ def denunciation_publish(*, actor: Any, case: Case, place: str, on: date | None 
                     locked.conclusion,
                     f"Hình thức công khai: {place}.",
                 ),
-                fields=(("Mã số hồ sơ", locked.tracking_code), ("Nội dung", locked.subject)),
+                fields=_accused_fields(locked),
                 recipients=("Như trên",),
             ),
         )

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from danchu.petitions import views_workflow as views
+from danchu.petitions.views_attachments import workflow_attachment
 
 urlpatterns = [
     path("petitions/units/<str:code>/queue/", views.workflow_queue, name="workflow_queue"),
@@ -22,6 +23,11 @@ urlpatterns = [
         name="workflow_statistics_export",
     ),
     path("petitions/cases/<int:pk>/", views.workflow_case, name="workflow_case"),
+    path(
+        "petitions/cases/<int:pk>/attachments/<int:attachment_pk>/",
+        workflow_attachment,
+        name="workflow_attachment",
+    ),
     path(
         "petitions/cases/<int:pk>/steps/<str:action>/",
         views.workflow_case_step,

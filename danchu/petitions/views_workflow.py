@@ -37,7 +37,12 @@ from danchu.petitions.access_workflow import (
     access_statistics_unit,
 )
 from danchu.petitions.domain import workflow as wf
-from danchu.petitions.domain.deadlines import COMPLAINT, DENUNCIATION, PETITION
+from danchu.petitions.domain.deadlines import (
+    COMPLAINT,
+    DENUNCIATION,
+    PETITION,
+    denunciation_transfer_due,
+)
 from danchu.petitions.errors import PetitionError
 from danchu.petitions.models import Case, CaseParty
 from danchu.petitions.reports import Period, petitions_statistics_rollup
@@ -82,7 +87,9 @@ STEPS: dict[str, Step] = {
         wforms.AcceptForm,
         {
             COMPLAINT: lambda a, c, d: services.complaint_accept(actor=a, case=c, on=d["on"]),
-            DENUNCIATION: lambda a, c, d: services.denunciation_accept(actor=a, case=c, on=d["on"]),
+            DENUNCIATION: lambda a, c, d: services.denunciation_accept(
+                actor=a, case=c, accused_summary=d["accused_summary"], on=d["on"]
+            ),
         },
     ),
     wf.REFUSE: Step(
@@ -191,11 +198,89 @@ STEPS: dict[str, Step] = {
 }
 
 
-def _form(action: str, machine: str, data: Any = None) -> forms.Form:
-    form_class = STEPS[action].form
+def step_form(action: str, machine: str, data: Any = None, case: Case | None = None) -> forms.Form:
+    """The form of ``action`` for a case of ``machine`` (pages and API alike)."""
+    if action == wf.ACCEPT and machine == DENUNCIATION:
+        return wforms.DenunciationAcceptForm(data, prefix=action)
+    if action == TERMS:
+        if machine == DENUNCIATION:
+            initial = {"multi_location": case.multi_location} if case else None
+            return wforms.DenunciationTermsForm(data, prefix=action, initial=initial)
+        initial = (
+            {
+                "instance": case.instance,
+                "complex": case.complex,
+                "remote": case.remote,
+                "first_known_on": case.decision_known_on if case.instance >= 2 else None,
+                "earlier_code": case.earlier_case.tracking_code if case.earlier_case else "",
+            }
+            if case
+            else None
+        )
+        return wforms.ComplaintTermsForm(data, prefix=action, initial=initial)
+    form_class = (STEPS.get(action) or EXTRA_STEPS[action]).form
     if form_class is wforms.RefuseForm:
         return form_class(data, machine=machine, prefix=action)
     return form_class(data, prefix=action)
+
+
+# --- terms and parties: steps that do not move the state machine ------------------------------
+
+TERMS = "terms"
+ACCUSED = "accused"
+
+
+def _set_terms(actor: Any, case: Case, d: dict[str, Any]) -> Case:
+    if wf.machine_of(case.kind) == DENUNCIATION:
+        return services.case_set_terms(actor=actor, case=case, multi_location=d["multi_location"])
+    earlier = None
+    code = (d.get("earlier_code") or "").strip().upper()
+    if code:
+        # Only a case of a body directly under this one may be linked (Law on Complaints
+        # Art. 7); any
+        # other code reads as unknown, so the field tells nothing about other units' cases.
+        earlier = (
+            Case.objects.select_related("unit")
+            .filter(tracking_code=code, unit__parent=case.unit)
+            .first()
+        )
+        if earlier is None:
+            raise PetitionError(services.message("earlier_case"))
+    return services.case_set_terms(
+        actor=actor,
+        case=case,
+        instance=d["instance"],
+        complex=d["complex"],
+        remote=d["remote"],
+        first_known_on=d["first_known_on"],
+        earlier_case=earlier,
+    )
+
+
+def _add_accused(actor: Any, case: Case, d: dict[str, Any]) -> Case:
+    services.case_add_accused(
+        actor=actor, case=case, full_name=d["full_name"], address=d["address"]
+    )
+    return case
+
+
+def step_of(action: str) -> Step | None:
+    """The step ``action`` of the state machine, or of terms and parties; None if unknown."""
+    return STEPS.get(action) or EXTRA_STEPS.get(action)
+
+
+EXTRA_STEPS: dict[str, Step] = {
+    TERMS: Step(
+        gettext_lazy("Time-limit circumstances"),
+        wforms.ComplaintTermsForm,
+        {COMPLAINT: _set_terms, DENUNCIATION: _set_terms},
+    ),
+    ACCUSED: Step(
+        gettext_lazy("Record the person or body complained about or denounced"),
+        wforms.AccusedForm,
+        {COMPLAINT: _add_accused, DENUNCIATION: _add_accused},
+    ),
+}
 
 
 # --- the queue -------------------------------------------------------------------------------
@@ -265,9 +350,18 @@ def _case_context(case: Case, **bound: forms.Form) -> dict[str, Any]:
             {
                 "action": action,
                 "label": STEPS[action].label,
-                "form": bound.get(action) or _form(action, machine),
+                "form": bound.get(action) or step_form(action, machine),
             }
         )
+    if machine in (COMPLAINT, DENUNCIATION) and case.status in services.TERMS_STATUSES:
+        for action, step in EXTRA_STEPS.items():
+            steps.append(
+                {
+                    "action": action,
+                    "label": step.label,
+                    "form": bound.get(action) or step_form(action, machine, case=case),
+                }
+            )
     shown = {s["action"] for s in steps}
     action_errors = [
         error
@@ -287,6 +381,11 @@ def _case_context(case: Case, **bound: forms.Form) -> dict[str, Any]:
         "timeline": case_timeline(case),
         "statuses": wforms.status_labels(),
         "steps": steps,
+        "transfer_by": (
+            denunciation_transfer_due(case.received_on)
+            if machine == DENUNCIATION and case.status == wf.RECEIVED
+            else None
+        ),
     }
 
 
@@ -301,11 +400,11 @@ def workflow_case(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def workflow_case_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     case = access_case_by_id(request.user, pk)
-    step = STEPS.get(action)
+    step = step_of(action)
     machine = wf.machine_of(case.kind)
     if step is None or machine not in step.runs:
         raise Http404("Unknown step")
-    form = _form(action, machine, request.POST)
+    form = step_form(action, machine, request.POST, case=case)
     if form.is_valid():
         try:
             step.runs[machine](request.user, case, form.cleaned_data)

@@ -16,6 +16,7 @@ def register() -> None:
     from danchu.petitions import services_workflow as services
     from danchu.petitions import tasks_workflow  # noqa: F401  (huey learns the periodic task)
     from danchu.petitions.permissions import HANDLE
+    from danchu.petitions.services_intake import RECEIVED_BY_TRANSFER_ACTION
 
     register_actions(
         {
@@ -35,6 +36,9 @@ def register() -> None:
             "petitions.case_closed": _("Petitions: case closed"),
             services.DEADLINE_ALERT_ACTION: _("Petitions: deadline alert sent"),
             services.OVERDUE_ACTION: _("Petitions: overdue case escalated"),
+            services.TERMS_ACTION: _("Petitions: time-limit circumstances set"),
+            services.ACCUSED_ACTION: _("Petitions: person complained about or denounced recorded"),
+            RECEIVED_BY_TRANSFER_ACTION: _("Petitions: case received by transfer"),
         }
     )
     labels = {

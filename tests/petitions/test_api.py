@@ -275,9 +275,27 @@ def test_a_denunciation_goes_through_its_steps_by_api_with_a_token(client, perso
 
     classified = post(client, f"{base}/classify", {"kind": "denunciation"}, headers=headers)
     assert classified.status_code == 200, classified.content
-    routed = post(client, f"{base}/route", {"handler_id": officer.pk}, headers=headers)
+    # Only the head of the unit assigns a denunciation (who may open the sealed identity).
+    refused = post(client, f"{base}/route", {"handler_id": officer.pk}, headers=headers)
+    assert refused.status_code in (400, 403), refused.content
+    _, chair_raw = api_token_create(actor=None, user=personas["chair_a"], name="app")
+    chair_headers = {"Authorization": f"Bearer {chair_raw}"}
+    routed = post(client, f"{base}/route", {"handler_id": officer.pk}, headers=chair_headers)
     assert routed.json()["handler_id"] == officer.pk
-    accepted = post(client, f"{base}/steps/accept", {}, headers=headers)
+    no_accused = post(
+        client, f"{base}/steps/accept", {"accused_summary": "Thu tiền trái phép."}, headers=headers
+    )
+    assert no_accused.status_code == 400
+    accused = post(
+        client,
+        f"{base}/steps/accused",
+        {"full_name": "Cán bộ địa chính xã", "address": "UBND xã"},
+        headers=headers,
+    )
+    assert accused.status_code == 200, accused.content
+    accepted = post(
+        client, f"{base}/steps/accept", {"accused_summary": "Thu tiền trái phép."}, headers=headers
+    )
     assert accepted.json()["status"] == "accepted"
 
     no_reason = post(client, f"{base}/steps/extend", {"reason": ""}, headers=headers)

@@ -101,9 +101,17 @@ def check_one_overdue_one_extended_and_anonymous_information(demo):
 
 
 def check_intake_events_are_dated_on_the_day_of_receipt(demo):
-    for case in Case.objects.exclude(received_on=timezone.localdate()).filter(parent=None):
+    for case in Case.objects.exclude(received_on=timezone.localdate()).filter(
+        parent=None, transferred_from=None
+    ):
         received = case.events.get(action="received")
         assert received.on == case.received_on
+    # A transferred case is received by the competent unit on the day of the transfer.
+    transferred = Case.objects.exclude(transferred_from=None).select_related("transferred_from")
+    assert transferred.exists()
+    for case in transferred:
+        assert case.unit_id == case.transferred_from.transferred_to_id
+        assert case.events.get(action="received_by_transfer").on == case.received_on
     past = CaseEvent.objects.exclude(action__in=("received", "rated")).exclude(
         on=timezone.localdate()
     )

@@ -254,7 +254,10 @@ def test_route_to_a_handler_or_transfer(tree, personas):
         case_route(actor=officer, case=case)
     case = case_route(actor=officer, case=case, handler=personas["chair_a"])
     assert case.handler == personas["chair_a"]
-    case = case_route(actor=officer, case=case, to_unit=tree.commune_b)
+    # Assigned to the chair: only the handler or the head reroutes it.
+    with pytest.raises(PetitionError):
+        case_route(actor=officer, case=case, to_unit=tree.commune_b)
+    case = case_route(actor=personas["chair_a"], case=case, to_unit=tree.commune_b)
     assert case.status == "transferred" and case.transferred_to == tree.commune_b
     event = CaseEvent.objects.get(case=case, action="transferred")
     assert event.document.doc_type == "petitions.transfer_notice"
@@ -266,7 +269,7 @@ def test_route_to_a_handler_or_transfer(tree, personas):
 
 def test_transfer_notice_of_a_denunciation_names_nobody(tree, personas):
     case = denounce(None, tree.commune_a)
-    case = case_route(actor=personas["officer_a"], case=case, to_unit=tree.commune_b)
+    case = case_route(actor=personas["chair_a"], case=case, to_unit=tree.commune_b)
     document = GeneratedDocument.objects.get(pk=case.events.get(action="transferred").document_id)
     assert DENOUNCER["full_name"] not in f"{document.title} {document.summary}"
 

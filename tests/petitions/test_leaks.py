@@ -172,11 +172,14 @@ def without_own_account(text: str) -> str:
     return text
 
 
+# The original letter as the denouncer sent it: signed with the name and phone. Only the
+# assigned handler may open it (Art. 56), so it must not reach anyone else.
+LETTER = "%PDF-1.4\n% thu to cao - Đinh Thị Bí Mật, ĐT 0987654321\n%%EOF\n".encode()
+
+
 def _demo(tree, personas) -> Case:
     chair, handler = personas["chair_a"], personas["officer_a"]
-    letter = SimpleUploadedFile(
-        "dinh-thi-bi-mat-0987654321.pdf", b"%PDF-1.4\n% thu to cao\n%%EOF\n", "application/pdf"
-    )
+    letter = SimpleUploadedFile("dinh-thi-bi-mat-0987654321.pdf", LETTER, "application/pdf")
     case = case_receive(
         actor=personas["resident"],
         unit=tree.commune_a,
@@ -189,7 +192,10 @@ def _demo(tree, personas) -> Case:
     )
     case_classify(actor=chair, case=case, kind="denunciation")
     case_route(actor=chair, case=case, handler=handler)
-    case = workflow.denunciation_accept(actor=handler, case=case)
+    workflow.case_add_accused(actor=handler, case=case, full_name="Cán bộ địa chính xã")
+    case = workflow.denunciation_accept(
+        actor=handler, case=case, accused_summary="Thu tiền trái phép khi làm thủ tục đất đai."
+    )
     workflow.petitions_alerts_run(today=case.due_on)  # the handler and the chair are alerted
     case = workflow.denunciation_extend(
         actor=handler, case=case, reason="Cần xác minh thêm hồ sơ đất đai của các hộ."
@@ -263,6 +269,10 @@ def petitions_urls(case: Case) -> dict[str, list[str]]:
             r("workflow_statistics_export", code, f) for f in ("xlsx", "csv")
         ],
         "workflow_case": [r("workflow_case", pk)],
+        "workflow_attachment": [
+            r("workflow_attachment", pk, attachment_pk)
+            for attachment_pk in Attachment.objects.filter(case=case).values_list("pk", flat=True)
+        ],
         "workflow_case_step": [r("workflow_case_step", pk, action) for action in STEPS],
         "reception_unit": [r("reception_unit", code)],
         "reception_manage": [r("reception_manage", code)],
@@ -370,6 +380,13 @@ def test_no_page_export_document_or_api_response_carries_the_denouncer(tree, per
             for url in urls:
                 response = visit(client, url)
                 reached[(who, name)] = max(reached.get((who, name), 0), response.status_code)
+                if name == "workflow_attachment":
+                    # The original letter itself (it names the denouncer): for the assigned
+                    # handler only (Art. 56).
+                    if who == "handler":
+                        assert b"".join(response.streaming_content) == LETTER
+                        continue
+                    assert response.status_code != 200, (who, url)
                 text = response_text(response)
                 if who == "sender":
                     text = without_own_account(text)
@@ -407,6 +424,14 @@ def test_no_page_export_document_or_api_response_carries_the_denouncer(tree, per
         assert reached[(who, "api:get_case")] == 200
         assert reached[(who, "api:list_cases")] == 200
         assert reached[(who, "reception_logbook_export")] == 200
+    # The confidential original letter: the assigned handler only, audited once per download.
+    assert len(pages["workflow_attachment"]) == 1
+    assert Attachment.objects.get(case=case).confidential
+    assert reached[("handler", "workflow_attachment")] == 200
+    for who in ("public", "sender", "front", "province", "chair_verifier", "officer_verifier"):
+        assert reached[(who, "workflow_attachment")] in (302, 404), who
+    opened = AuditEvent.objects.filter(action="petitions.confidential_attachment_opened")
+    assert [e.actor_id for e in opened] == [personas["officer_a"].pk]
     papers = [
         url for url in other_urls(case) if url.startswith("/documents/") and "/units/" not in url
     ]

@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 import pytest
 from django.utils.translation import gettext
 
+from danchu.core.access import roles
 from danchu.core.access.errors import NotPermitted
 from danchu.core.audit.models import AuditEvent
 from danchu.petitions import services_reception as services
@@ -19,6 +20,7 @@ from danchu.petitions.models import (
     ReceptionSchedule,
     ScheduleStatus,
 )
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -114,8 +116,14 @@ def test_others_cannot_post_and_the_attempt_is_audited(personas, tree, persona):
 
 
 def test_villages_hold_no_reception_days(personas, tree):
-    with pytest.raises(PetitionError):
+    # The commune chair manages only the commune's own reception, not a unit below it.
+    with pytest.raises(NotPermitted):
         publish(personas["chair_a"], tree.village_a1)
+    # Even an official placed at the village itself cannot post a reception day there.
+    local = make_user("0911000099", roles.COMMUNE_OFFICER, tree.village_a1)
+    with pytest.raises(PetitionError):
+        publish(local, tree.village_a1)
+    assert not ReceptionSchedule.objects.exists()
 
 
 def test_an_agency_head_posts_for_the_agency(personas, tree):
@@ -525,3 +533,101 @@ def test_the_posted_schedule_is_a_document(personas, tree, settings, tmp_path):
             start=date(2026, 3, 9),
             end=date(2026, 3, 31),
         )
+
+
+# --- postponement notices ----------------------------------------------------------------------
+
+
+def test_postponing_tells_every_booked_citizen_the_new_day_and_the_reason(
+    personas, tree, settings, django_capture_on_commit_callbacks
+):
+    """Art. 24: a postponement is announced with its new day. A citizen who booked while signed
+    in is notified through the notification system; one who booked with only a phone gets an
+    SMS on the notify app's gateway; a cancelled booking is told nothing."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from danchu.core.notify.backends import memory
+    from danchu.core.notify.models import Notification
+
+    settings.DANCHU_SMS_BACKEND = "danchu.core.notify.backends.memory.MemoryBackend"
+    memory.outbox.clear()
+    reason = "Chủ tịch họp đột xuất tại tỉnh."
+    schedule = publish(personas["chair_a"], tree.commune_a)
+
+    def book(actor, slot, phone):
+        return services.booking_make(
+            actor=actor,
+            schedule=schedule,
+            starts_at=slot,
+            full_name="Lê Văn Dân",
+            phone=phone,
+            topic="Đường thôn",
+        )
+
+    resident = personas["resident"]
+    book(resident, time(8), "0912000111")
+    book(AnonymousUser(), time(8, 20), "0987 111 222")
+    cancelled = book(AnonymousUser(), time(8, 40), "0977000333")
+    services.booking_cancel(actor=personas["chair_a"], booking=cancelled)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new = services.schedule_postpone(
+            actor=personas["chair_a"], schedule=schedule, new_day=date(2026, 3, 16), reason=reason
+        )
+    assert new.on == date(2026, 3, 16)
+
+    notes = Notification.objects.filter(kind=services.POSTPONED_NOTIFICATION)
+    assert [n.recipient_id for n in notes] == [resident.pk]
+    note = notes.get()
+    assert "16/03/2026" in note.title and "09/03/2026" in note.title
+    assert reason in note.body and "08:00" in note.body and schedule.place in note.body
+
+    texts = {m.to: m for m in memory.outbox["sms"]}
+    walk_in = texts["0987111222"]
+    assert walk_in.user_id is None
+    assert "16/03/2026" in walk_in.body and "08:20" in walk_in.body and reason in walk_in.body
+    assert "0977000333" not in texts  # the cancelled booking
+    event = AuditEvent.objects.get(action=services.SCHEDULE_POSTPONED)
+    assert (event.data["citizens_notified"], event.data["sms_queued"]) == (1, 1)
+    assert "0987111222" not in str(event.data)  # no phone number in the audit trail
+
+    # A refused postponement tells nobody anything.
+    memory.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(PetitionError):
+        services.schedule_postpone(
+            actor=personas["chair_a"], schedule=schedule, new_day=date(2026, 3, 17), reason="x"
+        )
+    assert notes.count() == 1
+    assert not memory.outbox["sms"]
+
+
+def test_a_postponement_notice_is_written_in_the_site_language(personas, tree, settings):
+    """The citizen reads the notice in the site's language, whatever language the official
+    who postponed the day was using."""
+    from django.utils import translation
+
+    from danchu.core.notify.models import Notification
+
+    schedule = publish(personas["chair_a"], tree.commune_a)
+    services.booking_make(
+        actor=personas["resident"],
+        schedule=schedule,
+        starts_at=time(8),
+        full_name="Lê Văn Dân",
+        phone="0912000111",
+        topic="Đường thôn",
+    )
+    with translation.override("en"):
+        services.schedule_postpone(
+            actor=personas["chair_a"],
+            schedule=schedule,
+            new_day=date(2026, 3, 16),
+            reason="Họp đột xuất.",
+        )
+    note = Notification.objects.get(kind=services.POSTPONED_NOTIFICATION)
+    with translation.override(settings.LANGUAGE_CODE):
+        expected = gettext("Reception day of %(old)s postponed to %(new)s") % {
+            "old": "09/03/2026",
+            "new": "16/03/2026",
+        }
+    assert note.title == expected

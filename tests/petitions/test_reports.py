@@ -15,6 +15,7 @@ from danchu.petitions import services_workflow as services
 from danchu.petitions.reports import Period, petitions_statistics, petitions_statistics_rollup
 from tests.conftest import make_unit
 from tests.petitions.test_workflow_services import (
+    ACCUSED_SUMMARY,
     ON,
     SECRET,
     make_case,
@@ -51,7 +52,9 @@ def test_statistics_count_received_on_time_late_extended_by_kind_and_channel(tre
     late = make_case(tree.commune_a, "recommendation", channel="post")
     services.petition_answer(actor=officer, case=late, answer="Trả lời muộn.", on=date(2026, 3, 30))
     extended = sealed_denunciation(tree.commune_a)
-    services.denunciation_accept(actor=officer, case=extended, on=ON)
+    services.denunciation_accept(
+        actor=officer, case=extended, accused_summary=ACCUSED_SUMMARY, on=ON
+    )
     services.denunciation_extend(actor=officer, case=extended, reason="Phức tạp.", on=ON)
     make_case(tree.commune_a, "complaint", due_on=date(2026, 3, 16))  # overdue on TODAY
     make_case(tree.agency_a, "feedback", channel="hotline", due_on=date(2026, 6, 10))  # pending
@@ -126,3 +129,43 @@ def test_a_later_rating_or_note_does_not_make_an_answer_given_on_time_late(tree,
         CaseEvent.objects.create(case=rated, action="rated", on=date(2026, 5, 20), public=False)
     figures = petitions_statistics(tree.commune_a, "2026", today=TODAY)
     assert (figures["counts"]["on_time"], figures["counts"]["late"]) == (2, 0)
+
+
+def test_a_split_letter_counts_by_its_parts_and_a_merged_duplicate_not_at_all(tree, personas):
+    """Each handled case counts once (reports.py docstring): the parts of a split letter count,
+    the letter they were split from does not (Law on Citizen Reception Art. 25(3)); a duplicate
+    merged into another case does not count, the case it was merged into does."""
+    from danchu.petitions.services_intake import case_merge, case_split
+    from tests.petitions.intake_helpers import receive
+
+    officer = personas["officer_a"]
+    letter = receive(officer, tree.commune_a, channel="post", kind_hint="")
+    complaint, feedback = case_split(
+        actor=officer,
+        case=letter,
+        parts=[
+            {"kind": "complaint", "subject": "Khiếu nại quyết định", "content": "Phần khiếu nại"},
+            {"kind": "feedback", "subject": "Phản ánh đường thôn", "content": "Phần phản ánh"},
+        ],
+    )
+    first = receive(officer, tree.commune_a, channel="web")
+    duplicate = receive(officer, tree.commune_a, channel="hotline")
+    duplicate = case_merge(actor=officer, case=duplicate, into=first)
+    letter.refresh_from_db()
+    assert (letter.status, duplicate.status) == ("split", "merged")
+    assert {complaint.parent_id, feedback.parent_id} == {letter.pk}
+
+    period = str(letter.received_on.year)
+    figures = petitions_statistics(tree.commune_a, period, today=letter.received_on)
+    # The two parts and the case the duplicate went into; not the letter, not the duplicate.
+    assert figures["counts"]["received"] == 3
+    assert figures["counts"]["closed"] == 0
+    assert figures["by_kind"]["complaint"] == 1
+    assert figures["by_kind"]["feedback"] == 2
+    assert figures["by_kind"]["unclassified"] == 0
+    assert figures["by_channel"]["post"] == 2  # the parts keep the letter's channel
+    assert figures["by_channel"]["hotline"] == 0
+    assert figures["by_channel"]["web"] == 1
+    rollup = petitions_statistics_rollup(tree.province, period, today=letter.received_on)
+    assert rollup["totals"]["counts"]["received"] == 3
+    assert [u["counts"]["received"] for u in rollup["units"]] == [3]

@@ -48,11 +48,20 @@ def make_case(unit, kind, *, status="received", received_on=RECEIVED_ON, **extra
     return Case.objects.create(**fields)
 
 
-def sealed_denunciation(unit, **extra) -> Case:
-    case = make_case(unit, "denunciation", **extra)
+def sealed_denunciation(unit, *, handler="officer_a", **extra) -> Case:
+    """A received denunciation with its accused recorded and its denouncer sealed, assigned to
+    the persona ``handler`` (by full name; None for no assignment)."""
+    if isinstance(handler, str):
+        from danchu.core.access.models import User
+
+        handler = User.objects.get(full_name=handler)
+    case = make_case(unit, "denunciation", handler=handler, **extra)
     CaseParty.objects.create(case=case, role="accused", full_name="Ông Bị Tố")
     seal_case_identity(case, SECRET)
     return case
+
+
+ACCUSED_SUMMARY = "Thu tiền của các hộ dân khi làm thủ tục đất đai không có căn cứ."
 
 
 def document_text(document: GeneratedDocument) -> str:
@@ -205,9 +214,12 @@ def test_complaint_refuse_checks_the_grounds_against_the_case(tree, personas):
 def test_an_anonymous_case_is_not_accepted_as_a_complaint_or_denunciation(tree, personas):
     for kind, accept in (
         ("complaint", services.complaint_accept),
-        ("denunciation", services.denunciation_accept),
+        (
+            "denunciation",
+            lambda **kw: services.denunciation_accept(accused_summary=ACCUSED_SUMMARY, **kw),
+        ),
     ):
-        case = make_case(tree.commune_a, kind, anonymous=True)
+        case = make_case(tree.commune_a, kind, anonymous=True, handler=personas["officer_a"])
         before = snapshot(case)
         with pytest.raises(PetitionError) as caught:
             accept(actor=personas["officer_a"], case=case, on=ON)
@@ -219,7 +231,7 @@ def test_an_anonymous_case_is_not_accepted_as_a_complaint_or_denunciation(tree, 
 def test_a_denunciation_is_not_extended_after_its_deadline(tree, personas):
     officer = personas["officer_a"]
     case = sealed_denunciation(tree.commune_a)
-    services.denunciation_accept(actor=officer, case=case, on=ON)
+    services.denunciation_accept(actor=officer, case=case, accused_summary=ACCUSED_SUMMARY, on=ON)
     case.refresh_from_db()
     before = snapshot(case)
     with pytest.raises(PetitionError) as caught:
@@ -341,7 +353,7 @@ def test_denunciation_path_with_two_extensions_and_no_identity_anywhere(tree, pe
     case = sealed_denunciation(tree.commune_a)
     officer = personas["officer_a"]
 
-    services.denunciation_accept(actor=officer, case=case, on=ON)
+    services.denunciation_accept(actor=officer, case=case, accused_summary=ACCUSED_SUMMARY, on=ON)
     case.refresh_from_db()
     assert case.status == "accepted"
     assert case.due_on == due_date("denunciation", "resolve", ON)
@@ -405,7 +417,9 @@ def test_denunciation_withdrawal_may_continue_processing_but_a_withdrawn_case_ca
 ):
     officer = personas["officer_a"]
     going_on = sealed_denunciation(tree.commune_a)
-    services.denunciation_accept(actor=officer, case=going_on, on=ON)
+    services.denunciation_accept(
+        actor=officer, case=going_on, accused_summary=ACCUSED_SUMMARY, on=ON
+    )
     services.case_withdraw(
         actor=officer, case=going_on, signed=True, continue_ground="signs_of_violation", on=ON
     )
@@ -486,7 +500,7 @@ def test_petition_transfer_and_refuse(tree, personas):
 
 def test_information_is_checked_then_closed_and_inadmissible_closed(tree, personas):
     officer = personas["officer_a"]
-    info = make_case(tree.commune_a, "information", anonymous=True)
+    info = make_case(tree.commune_a, "information", anonymous=True, handler=officer)
     with pytest.raises(PetitionError):
         services.information_close(actor=officer, case=info)
     services.information_check(actor=officer, case=info, result="Đã kiểm tra thực địa.", on=ON)

@@ -129,3 +129,47 @@ def due_date(
         raise ValueError(f"no limit for {kind} {step!r} in a remote area that is also complex")
     days += extensions * DENUNCIATION_EXTENSION_DAYS
     return deadline(start, days, limit.unit)
+
+
+# --- limits beside ``due_date`` ----------------------------------------------------------------
+# Not part of the public ``due_date`` contract above; kept here so that every number of these
+# laws lives in one module.
+
+# Law on Denunciations Art. 24(1): processing may take up to 10 working days when the
+# denunciation must be verified at several places or by delegation.
+DENUNCIATION_MULTI_LOCATION_WORKING_DAYS = 10
+# Art. 24(2): a denunciation outside the body's competence is transferred within 5 working days.
+DENUNCIATION_TRANSFER_WORKING_DAYS = 5
+# Art. 38(1)–(2): an overdue denunciation — the superior asks for a report, and the resolver
+# reports, each within 5 working days.
+OVERDUE_REPORT_WORKING_DAYS = 5
+# Law on Complaints Art. 33: a second complaint within 30 days (remote areas 45) of receiving
+# the first decision or of the lapse of the first-instance limit.
+SECOND_COMPLAINT_DAYS = 30
+SECOND_COMPLAINT_REMOTE_DAYS = 45
+
+
+def denunciation_process_due(received_on: date, *, multi_location: bool = False) -> date:
+    """The processing limit of a denunciation (Law on Denunciations Art. 24(1)): 7 working days
+    from receipt, or 10 when it must be verified at several places or by delegation."""
+    if not multi_location:
+        return due_date(DENUNCIATION, "process", received_on)
+    return deadline(received_on, DENUNCIATION_MULTI_LOCATION_WORKING_DAYS, WORKING_DAYS)
+
+
+def denunciation_transfer_due(received_on: date) -> date:
+    """The last day to transfer a denunciation to the competent body (Art. 24(2))."""
+    return deadline(received_on, DENUNCIATION_TRANSFER_WORKING_DAYS, WORKING_DAYS)
+
+
+def overdue_report_due(asked_on: date) -> date:
+    """The last day of the report on an overdue denunciation (Art. 38(2))."""
+    return deadline(asked_on, OVERDUE_REPORT_WORKING_DAYS, WORKING_DAYS)
+
+
+def second_complaint_window_end(first_known_on: date, *, remote: bool = False) -> date:
+    """The last day to make a second complaint (Law on Complaints Art. 33(1)): 30 days (45 in a
+    remote or hard-to-reach area) from the day the first decision was received, or from the
+    lapse of the first-instance limit without a decision. Plain days (Civil Code Arts 147–148)."""
+    days = SECOND_COMPLAINT_REMOTE_DAYS if remote else SECOND_COMPLAINT_DAYS
+    return deadline(first_known_on, days, DAYS)

@@ -46,7 +46,9 @@ from danchu.petitions.domain.deadlines import (
     DENUNCIATION,
     MAX_DENUNCIATION_EXTENSIONS,
     PETITION,
+    denunciation_process_due,
     due_date,
+    second_complaint_window_end,
 )
 from danchu.petitions.domain.intake import inadmissible_problem
 
@@ -212,6 +214,7 @@ class CaseFacts:
     extensions: int = 0
     dialogues: int = 0
     anonymous: bool = False
+    multi_location: bool = False
 
 
 @dataclass(frozen=True)
@@ -322,14 +325,25 @@ COMPLAINT_GROUND_REASONS = {"unsigned": "kn_unsigned", "time_barred": "kn_time_b
 
 
 def complaint_grounds_problem(
-    grounds: Iterable[str], *, signed: bool, decision_known_on: date | None, received_on: date
+    grounds: Iterable[str],
+    *,
+    signed: bool,
+    decision_known_on: date | None,
+    received_on: date,
+    instance: int = 1,
+    remote: bool = False,
 ) -> str:
     """ "" when the case's facts bear out every ground; otherwise "signed" (an unsigned-letter
-    ground on a signed letter) or "not_time_barred" (a time-bar ground within the 90 days, or
-    without the date they are counted from)."""
+    ground on a signed letter) or "not_time_barred" (a time-bar ground within the 90 days of
+    Art. 9 — for a second complaint, within the 30 or 45 days of Art. 33 — or without the date
+    they are counted from)."""
     for ground in grounds:
         reason = COMPLAINT_GROUND_REASONS.get(ground)
         if reason is None:
+            continue
+        if ground == "time_barred" and instance >= 2:
+            if not second_complaint_late(decision_known_on, received_on, remote=remote):
+                return "not_time_barred"
             continue
         code = inadmissible_problem(
             reason, signed=signed, decision_known_on=decision_known_on, received_on=received_on
@@ -337,6 +351,17 @@ def complaint_grounds_problem(
         if code:
             return code
     return ""
+
+
+def second_complaint_late(
+    first_known_on: date | None, received_on: date, *, remote: bool = False
+) -> bool:
+    """Whether a second complaint received on ``received_on`` came after the window of Law on
+    Complaints Art. 33(1), counted from ``first_known_on`` (the first decision received, or the
+    first-instance limit lapsed); False without that date (nothing to count from)."""
+    if first_known_on is None:
+        return False
+    return received_on > second_complaint_window_end(first_known_on, remote=remote)
 
 
 def allowed_actions(facts: CaseFacts) -> tuple[str, ...]:
@@ -354,15 +379,16 @@ def allowed_actions(facts: CaseFacts) -> tuple[str, ...]:
     return tuple(allowed)
 
 
-def receipt_due(kind: str, received_on: date) -> date | None:
+def receipt_due(kind: str, received_on: date, *, multi_location: bool = False) -> date | None:
     """The deadline of the first step after receipt: accepting a complaint (Law on Complaints
-    Art. 27), processing a denunciation (Law on Denunciations Art. 24(1)), answering feedback or
-    a recommendation (Law on Citizen Reception Art. 28(1)); none for the other kinds."""
+    Art. 27), processing a denunciation (Law on Denunciations Art. 24(1): 7 working days, 10
+    when it is verified at several places), answering feedback or a recommendation (Law on
+    Citizen Reception Art. 28(1)); none for the other kinds."""
     machine = machine_of(kind)
     if machine == COMPLAINT:
         return due_date(COMPLAINT, "accept", received_on)
     if machine == DENUNCIATION:
-        return due_date(DENUNCIATION, "process", received_on)
+        return denunciation_process_due(received_on, multi_location=multi_location)
     if machine == PETITION:
         return due_date(PETITION, "answer", received_on)
     return None
@@ -390,7 +416,7 @@ def _checks(facts: CaseFacts, closed_on: date | None) -> list[tuple[date, date]]
     """(the day a step was done, its deadline) for every statutory step the case went through."""
     machine = machine_of(facts.kind)
     checks: list[tuple[date, date]] = []
-    first_due = receipt_due(facts.kind, facts.received_on)
+    first_due = receipt_due(facts.kind, facts.received_on, multi_location=facts.multi_location)
     if machine == PETITION:
         if closed_on and first_due:
             checks.append((closed_on, first_due))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CaseKind(models.TextChoices):
@@ -38,17 +39,38 @@ class Case(models.Model):
     kind = models.CharField(
         _("kind"), max_length=16, choices=CaseKind.choices, default=CaseKind.UNCLASSIFIED
     )
-    channel = models.CharField(_("channel"), max_length=10, choices=CaseChannel.choices)
+    channel = models.CharField(
+        pgettext_lazy("petitions", "channel"), max_length=10, choices=CaseChannel.choices
+    )
     status = models.CharField(_("status"), max_length=24, default="received")
     subject = models.CharField(_("subject"), max_length=255)
     content = models.TextField(_("content"))
     received_on = models.DateField(_("received on"))
     accepted_on = models.DateField(_("accepted on"), null=True, blank=True)
     due_on = models.DateField(_("due on"), null=True, blank=True)
-    complex = models.BooleanField(_("complex"), default=False)
+    complex = models.BooleanField(pgettext_lazy("petitions", "complex"), default=False)
     remote = models.BooleanField(_("remote or hard-to-reach area"), default=False)
     extensions = models.PositiveSmallIntegerField(_("extensions"), default=0)
     instance = models.PositiveSmallIntegerField(_("complaint instance"), default=1)
+    multi_location = models.BooleanField(
+        _("verified at several places or by delegation"), default=False
+    )
+    earlier_case = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="second_complaints",
+        verbose_name=_("first-instance case"),
+    )
+    transferred_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="transfers_in",
+        verbose_name=_("transferred from"),
+    )
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -191,7 +213,7 @@ class CaseEvent(models.Model):
 class Extension(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="extension_rows")
     decided_on = models.DateField(_("decided on"))
-    reason = models.TextField(_("written reason"))
+    reason = models.TextField(pgettext_lazy("petitions", "written reason"))
     new_due_on = models.DateField(_("new deadline"))
     document = models.ForeignKey(
         "documents.GeneratedDocument",

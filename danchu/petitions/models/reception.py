@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ScheduleStatus(models.TextChoices):
@@ -22,11 +23,11 @@ class ReceptionSchedule(models.Model):
     leader = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    leader_name = models.CharField(_("leader"), max_length=150)
+    leader_name = models.CharField(pgettext_lazy("petitions", "leader"), max_length=150)
     leader_title = models.CharField(_("position"), max_length=150)
     on = models.DateField(_("reception day"))
-    starts_at = models.TimeField(_("from"))
-    ends_at = models.TimeField(_("to"))
+    starts_at = models.TimeField(pgettext_lazy("petitions", "from"))
+    ends_at = models.TimeField(pgettext_lazy("petitions", "to"))
     place = models.CharField(_("place"), max_length=255)
     posted_on = models.DateField(_("posted on"))
     status = models.CharField(
