@@ -38,3 +38,18 @@ def denounce(actor, unit, **changes):
         "content", "Cán bộ địa chính xã thu tiền của các hộ khi làm thủ tục đất đai, có biên lai."
     )
     return receive(actor, unit, **changes)
+
+
+def web_form(**changes):
+    """The public case form's POST data for a feedback from COMPLAINANT, with ``changes``."""
+    data = {
+        "kind_hint": "feedback",
+        "subject": "Đèn đường thôn Một hỏng",
+        "content": "Ba bóng đèn trên đường liên thôn bị hỏng từ tháng trước.",
+        "full_name": COMPLAINANT["full_name"],
+        "address": COMPLAINANT["address"],
+        "phone": COMPLAINANT["phone"],
+        "id_number": "",
+    }
+    data.update(changes)
+    return data

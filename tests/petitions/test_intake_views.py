@@ -13,25 +13,11 @@ from django.utils.translation import gettext
 
 from danchu.core.audit.models import AuditEvent
 from danchu.petitions.models.cases import Case
-from tests.petitions.intake_helpers import COMPLAINANT, DENOUNCER, denounce, receive
+from tests.petitions.intake_helpers import COMPLAINANT, DENOUNCER, denounce, receive, web_form
 
 pytestmark = pytest.mark.django_db
 
 PERSONAL = (*DENOUNCER.values(), *COMPLAINANT.values())
-
-
-def _form(**changes):
-    data = {
-        "kind_hint": "feedback",
-        "subject": "Đèn đường thôn Một hỏng",
-        "content": "Ba bóng đèn trên đường liên thôn bị hỏng từ tháng trước.",
-        "full_name": COMPLAINANT["full_name"],
-        "address": COMPLAINANT["address"],
-        "phone": COMPLAINANT["phone"],
-        "id_number": "",
-    }
-    data.update(changes)
-    return data
 
 
 def _no_personal_data(content: str) -> None:
@@ -45,7 +31,7 @@ def _no_personal_data(content: str) -> None:
 def test_anyone_sends_and_sees_the_receipt_in_the_same_session(client, tree):
     url = "/petitions/units/90001/new/"
     assert client.get(url).status_code == 200
-    response = client.post(url, _form())
+    response = client.post(url, web_form())
     case = Case.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/petitions/receipt/{case.tracking_code}/"
@@ -81,10 +67,10 @@ def test_a_signed_in_residents_name_is_prefilled(client, tree, login, personas):
 
 
 def test_the_form_shows_errors_and_changes_nothing(client, tree):
-    response = client.post("/petitions/units/90001/new/", _form(subject=""))
+    response = client.post("/petitions/units/90001/new/", web_form(subject=""))
     assert response.status_code == 200 and not Case.objects.exists()
     assert 'class="field has-error"' in response.content.decode()
-    response = client.post("/petitions/units/90001/new/", _form(full_name=""))
+    response = client.post("/petitions/units/90001/new/", web_form(full_name=""))
     assert escape(gettext("Please enter the sender's full name.")) in response.content.decode()
     assert not Case.objects.exists()
 
@@ -179,7 +165,7 @@ def test_officials_pages_need_sign_in(client, tree):
 
 def test_desk_intake_requires_the_citizens_confirmation(client, tree, login, personas):
     login(personas["officer_a"])
-    data = _form(channel="desk", received_on="", group_size=1, signed="on")
+    data = web_form(channel="desk", received_on="", group_size=1, signed="on")
     data["received_on"] = timezone.localdate().strftime("%d/%m/%Y")
     response = client.post("/petitions/units/90001/desk/", data)
     assert response.status_code == 200 and not Case.objects.exists()

@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from danchu.core.audit.models import AuditEvent
 from danchu.petitions.models import Case, ReceptionBooking
 from danchu.petitions.ratelimits import client_address, rate_of
-from tests.petitions.intake_helpers import COMPLAINANT, receive
+from tests.petitions.intake_helpers import COMPLAINANT, receive, web_form
 from tests.petitions.test_reception_views import make_day
 
 pytestmark = pytest.mark.django_db
@@ -43,20 +43,6 @@ def _pinned_clock(monkeypatch):
 def limits(**groups: str):
     """The project's limits with ``groups`` changed (the others stay as configured)."""
     return override_settings(DANCHU_RATE_LIMITS={**settings.DANCHU_RATE_LIMITS, **groups})
-
-
-def _form(**changes):
-    data = {
-        "kind_hint": "feedback",
-        "subject": "Đèn đường thôn Một hỏng",
-        "content": "Ba bóng đèn trên đường liên thôn bị hỏng từ tháng trước.",
-        "full_name": COMPLAINANT["full_name"],
-        "address": COMPLAINANT["address"],
-        "phone": COMPLAINANT["phone"],
-        "id_number": "",
-    }
-    data.update(changes)
-    return data
 
 
 API_PAYLOAD = {
@@ -101,7 +87,7 @@ def test_a_malformed_limit_is_a_configuration_error():
 def test_an_empty_limit_turns_the_group_off(client, tree):
     with limits(petitions_send=""):
         for _ in range(3):
-            assert client.post(FORM_URL, _form()).status_code == 302
+            assert client.post(FORM_URL, web_form()).status_code == 302
     assert Case.objects.count() == 3
 
 
@@ -113,7 +99,7 @@ def test_a_failing_cache_lets_requests_through(client, tree, monkeypatch):
     monkeypatch.setattr("django_ratelimit.core.caches", {"default": Broken()})
     with limits(petitions_send="1/h"):
         for _ in range(2):
-            assert client.post(FORM_URL, _form()).status_code == 302
+            assert client.post(FORM_URL, web_form()).status_code == 302
     assert Case.objects.count() == 2
 
 
@@ -123,11 +109,11 @@ def test_a_failing_cache_lets_requests_through(client, tree, monkeypatch):
 def test_the_form_answers_429_past_the_limit_and_writes_nothing(client, tree, caplog):
     with limits(petitions_send="2/h"):
         for _ in range(2):
-            assert client.post(FORM_URL, _form()).status_code == 302
+            assert client.post(FORM_URL, web_form()).status_code == 302
         cases, events = Case.objects.count(), AuditEvent.objects.count()
         with caplog.at_level(logging.WARNING, logger="danchu.petitions.ratelimits"):
-            refused = client.post(FORM_URL, _form())
-            again = client.post(FORM_URL, _form())
+            refused = client.post(FORM_URL, web_form())
+            again = client.post(FORM_URL, web_form())
     _assert_refused_page(refused)
     assert again.status_code == 429
     assert cases == 2
@@ -158,16 +144,16 @@ def test_opening_the_form_is_not_counted(client, tree):
     with limits(petitions_send="1/h"):
         for _ in range(3):
             assert client.get(FORM_URL).status_code == 200
-        assert client.post(FORM_URL, _form()).status_code == 302
-        _assert_refused_page(client.post(FORM_URL, _form()))
+        assert client.post(FORM_URL, web_form()).status_code == 302
+        _assert_refused_page(client.post(FORM_URL, web_form()))
         assert client.get(FORM_URL).status_code == 200
 
 
 def test_another_address_is_not_affected(client, tree):
     with limits(petitions_send="1/h"):
-        assert client.post(FORM_URL, _form()).status_code == 302
-        assert client.post(FORM_URL, _form()).status_code == 429
-        other = client.post(FORM_URL, _form(), REMOTE_ADDR=OTHER_ADDRESS)
+        assert client.post(FORM_URL, web_form()).status_code == 302
+        assert client.post(FORM_URL, web_form()).status_code == 429
+        other = client.post(FORM_URL, web_form(), REMOTE_ADDR=OTHER_ADDRESS)
     assert other.status_code == 302
     assert Case.objects.count() == 2
 
@@ -176,11 +162,11 @@ def test_a_signed_in_user_is_counted_apart_from_their_address(client, tree, logi
     """Many citizens share one address behind a carrier's NAT: a signed-in account has its own
     count, and its own limit."""
     with limits(petitions_send="1/h"):
-        assert client.post(FORM_URL, _form()).status_code == 302
-        assert client.post(FORM_URL, _form()).status_code == 429
+        assert client.post(FORM_URL, web_form()).status_code == 302
+        assert client.post(FORM_URL, web_form()).status_code == 429
         login(personas["resident"])
-        assert client.post(FORM_URL, _form()).status_code == 302
-        _assert_refused_page(client.post(FORM_URL, _form(), REMOTE_ADDR=OTHER_ADDRESS))
+        assert client.post(FORM_URL, web_form()).status_code == 302
+        _assert_refused_page(client.post(FORM_URL, web_form(), REMOTE_ADDR=OTHER_ADDRESS))
     assert Case.objects.count() == 2
 
 
@@ -277,7 +263,7 @@ def test_officials_pages_are_not_limited(client, tree, login, personas):
     login(personas["officer_a"])
     one = dict.fromkeys(settings.DANCHU_RATE_LIMITS, "1/h")
     day = make_day(tree.commune_a)
-    data = _form(channel="desk", group_size=1, signed="on", confirmed_by_citizen="on")
+    data = web_form(channel="desk", group_size=1, signed="on", confirmed_by_citizen="on")
     data["received_on"] = timezone.localdate().strftime("%d/%m/%Y")
     with limits(**one):
         for _ in range(3):
