@@ -48,6 +48,7 @@ from danchu.petitions.forms_intake import CaseForm, ClassifyForm
 from danchu.petitions.models import Case, CaseChannel, CaseKind, CaseParty
 from danchu.petitions.ratelimits import api_rate_limited
 from danchu.petitions.reports import Period, petitions_statistics_rollup
+from danchu.petitions.sealing import content_for
 from danchu.petitions.selectors_intake import public_events
 from danchu.petitions.selectors_workflow import case_timeline, queue_for
 from danchu.petitions.services_intake import case_classify, case_receive, case_route
@@ -234,7 +235,7 @@ def _status(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _detail(case: Case) -> dict[str, Any]:
+def _detail(case: Case, actor: Any) -> dict[str, Any]:
     """One case for the unit's officials. Built field by field: a denouncer's identity is
     sealed and never read here."""
     today = timezone.localdate()
@@ -253,7 +254,7 @@ def _detail(case: Case) -> dict[str, Any]:
         "extensions": case.extensions,
         "overdue": wf.is_overdue(status=case.status, due_on=case.due_on, today=today),
         "handler_id": case.handler_id,
-        "content": case.content,
+        "content": content_for(actor, case),
         "complex": case.complex,
         "remote": case.remote,
         "instance": case.instance,
@@ -283,7 +284,7 @@ def _detail(case: Case) -> dict[str, Any]:
 
 
 def _reload(case: Case, actor: Any) -> dict[str, Any]:
-    return _detail(access_workflow.access_case_by_id(actor, case.pk))
+    return _detail(access_workflow.access_case_by_id(actor, case.pk), actor)
 
 
 # --- public ------------------------------------------------------------------------------------
@@ -354,7 +355,7 @@ def list_cases(
 
 @router.get("/petitions/{case_id}", response=CaseDetailOut, auth=api_auth)
 def get_case(request: HttpRequest, case_id: int):
-    return _detail(access_workflow.access_case_by_id(request.user, case_id))
+    return _detail(access_workflow.access_case_by_id(request.user, case_id), request.user)
 
 
 @router.post("/petitions/{case_id}/classify", response=CaseDetailOut, auth=api_auth)

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from danchu.common.text import fold
 from danchu.core.audit.services import audit_record
+from danchu.core.search.domain.folding import fold_aligned
 from danchu.petitions.errors import PetitionError
 from danchu.petitions.models.cases import Case, SealedIdentity
 
@@ -133,6 +134,66 @@ def text_reveals_identity(case: Case, *texts: str) -> bool:
         elif re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", folded):
             return True
     return False
+
+
+REDACTED = "[…]"
+
+
+def _name_pattern(marker: str) -> re.Pattern[str]:
+    """A folded name or address as whole words, any white space between them."""
+    words = r"\s+".join(re.escape(word) for word in marker.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)")
+
+
+def redact_identity(case: Case, text: str) -> str:
+    """``text`` with the sealed denouncer's name and address (also written without diacritics),
+    phone and identity number replaced by "[…]" — the copy of a denunciation's content that
+    officials other than the handler see (Law on Denunciations Art. 56(1)(b): the identity is
+    stripped from the letter before it reaches verifiers). Text without a sealed identity is
+    returned as it is."""
+    identity = sealed_identity_of(case)
+    if not identity or not text:
+        return text
+    folded = fold_aligned(text)  # the same length as ``text``: spans map one to one
+    spans: list[tuple[int, int]] = []
+    people = (
+        [identity.get("sender") or {}, *(identity.get("representatives") or [])]
+        if "sender" in identity or "representatives" in identity
+        else [identity]
+    )
+    for person in people:
+        for field in ("full_name", "address"):
+            marker = fold(" ".join(str(person.get(field) or "").split()))
+            if len(marker) >= 3:
+                spans += [m.span() for m in _name_pattern(marker).finditer(folded)]
+    numbers = [m for m in _identity_markers(identity) if m.isdigit()]
+    for match in NUMBER_RE.finditer(text):
+        digits = "".join(ch for ch in match.group() if ch.isdigit())
+        for marker in numbers:
+            core = marker[1:] if marker.startswith("0") and len(marker) >= 10 else marker
+            if core in digits:
+                spans.append(match.span())
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start < last:
+            start = last
+        if end <= start:
+            continue
+        out.append(text[last:start])
+        out.append(REDACTED)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def content_for(actor: Any, case: Case) -> str:
+    """A case's content as ``actor`` may read it: whole for the assigned handler, with the
+    denouncer's identity stripped for every other official (``redact_identity``)."""
+    if case.handler_id is not None and case.handler_id == getattr(actor, "pk", None):
+        return case.content
+    return redact_identity(case, case.content)
 
 
 def _refuse_unseal(actor: Any, case: Case, problem: str, reason: str) -> None:

@@ -49,7 +49,7 @@ from danchu.petitions.forms_intake import (
 )
 from danchu.petitions.models.cases import CaseChannel, CaseEvent, CaseKind, PartyRole
 from danchu.petitions.ratelimits import is_lookup, rate_limited
-from danchu.petitions.sealing import unseal
+from danchu.petitions.sealing import content_for, unseal
 from danchu.petitions.selectors_intake import handlers_of, public_events
 from danchu.petitions.services_intake import (
     ANSWERED_STATUSES,
@@ -272,6 +272,7 @@ def _case_context(request: HttpRequest, case: Any, **forms_: forms.Form) -> dict
     links = split_links_visible(request.user, case)
     context: dict[str, Any] = {
         "case": case,
+        "content": content_for(request.user, case),
         "unit": case.unit,
         "kind_label": CaseKind(case.kind).label,
         "status_label": _status_label(case.status),

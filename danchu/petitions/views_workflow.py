@@ -46,6 +46,7 @@ from danchu.petitions.domain.deadlines import (
 from danchu.petitions.errors import PetitionError
 from danchu.petitions.models import Case, CaseParty
 from danchu.petitions.reports import Period, petitions_statistics_rollup
+from danchu.petitions.sealing import content_for
 from danchu.petitions.selectors_workflow import case_timeline, queue_for
 
 Run = Callable[[Any, Case, dict[str, Any]], Case]
@@ -336,7 +337,7 @@ def workflow_queue_export(request: HttpRequest, code: str, fmt: str) -> HttpResp
 # --- the case page ---------------------------------------------------------------------------
 
 
-def _case_context(case: Case, **bound: forms.Form) -> dict[str, Any]:
+def _case_context(actor: Any, case: Case, **bound: forms.Form) -> dict[str, Any]:
     today = timezone.localdate()
     facts = services.case_facts(case)
     machine = wf.machine_of(case.kind)
@@ -371,6 +372,7 @@ def _case_context(case: Case, **bound: forms.Form) -> dict[str, Any]:
     ]
     return {
         "case": case,
+        "content": content_for(actor, case),
         "action_errors": action_errors,
         "unit": case.unit,
         "ancestors": ancestors_of(case.unit),
@@ -393,7 +395,7 @@ def _case_context(case: Case, **bound: forms.Form) -> dict[str, Any]:
 @require_GET
 def workflow_case(request: HttpRequest, pk: int) -> HttpResponse:
     case = access_case_by_id(request.user, pk)
-    return render(request, "petitions/workflow/case.html", _case_context(case))
+    return render(request, "petitions/workflow/case.html", _case_context(request.user, case))
 
 
 @login_required
@@ -417,7 +419,10 @@ def workflow_case_step(request: HttpRequest, pk: int, action: str) -> HttpRespon
             return redirect("petitions:workflow_case", case.pk)
     case.refresh_from_db()
     return render(
-        request, "petitions/workflow/case.html", _case_context(case, **{action: form}), status=400
+        request,
+        "petitions/workflow/case.html",
+        _case_context(request.user, case, **{action: form}),
+        status=400,
     )
 
 

@@ -456,3 +456,49 @@ def test_papers_to_the_accused_and_the_public_carry_the_reference_not_the_code(t
         assert reference in text, action
         assert case.tracking_code not in text, action
         assert "ngõ Kín" not in text, action
+
+
+# --- the content as verifiers see it (Art. 56) -----------------------------------------------
+
+LETTER = (
+    "Tôi là Trần Thị Bí Mật, ở Số 7 ngõ Kín, thôn Một, điện thoại 0987.654.321, "
+    "CCCD 001234567890. Tôi tố cáo cán bộ địa chính thu tiền trái phép; tran thi bi mat ký."
+)
+
+
+def test_redaction_strips_the_denouncers_identity_from_the_content(tree, personas):
+    from danchu.petitions.sealing import REDACTED, redact_identity
+
+    case = sealed_denunciation(tree.commune_a, content=LETTER)
+    redacted = redact_identity(case, LETTER)
+    for value in SECRET.values():
+        assert value not in redacted
+    assert "tran thi bi mat" not in redacted
+    assert "0987.654.321" not in redacted
+    assert redacted.count(REDACTED) == 5
+    assert "Tôi tố cáo cán bộ địa chính thu tiền trái phép" in redacted
+    feedback = make_case(tree.commune_a, "feedback", content=LETTER)
+    assert redact_identity(feedback, LETTER) == LETTER  # nothing sealed, nothing stripped
+
+
+def test_only_the_handler_reads_the_content_whole_on_pages_and_api(client, tree, personas):
+    officer, chair = personas["officer_a"], personas["chair_a"]
+    case = sealed_denunciation(tree.commune_a, content=LETTER)
+    urls = [
+        reverse("petitions:workflow_case", args=[case.pk]),
+        reverse("petitions:intake_case", args=[case.pk]),
+        f"/api/v1/petitions/{case.pk}",
+    ]
+
+    def text(response) -> str:
+        if response["Content-Type"].startswith("application/json"):
+            return response.json()["content"]
+        return response.content.decode()
+
+    for url in urls:
+        client.force_login(chair)
+        body = text(client.get(url))
+        assert "cán bộ địa chính thu tiền trái phép" in body, url
+        assert SECRET["full_name"] not in body and "0987.654.321" not in body, url
+        client.force_login(officer)
+        assert "0987.654.321" in text(client.get(url)), url
