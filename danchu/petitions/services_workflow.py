@@ -59,6 +59,7 @@ from danchu.petitions.domain.deadlines import (
     DENUNCIATION,
     DENUNCIATION_TRANSFER_WORKING_DAYS,
     PETITION,
+    decision_send_due,
     denunciation_process_due,
     due_date,
 )
@@ -86,8 +87,6 @@ STEP_ACTIONS = {
 }
 NOTIFY_ACCUSED = "notify_accused"
 
-# Law on Complaints Art. 27: acceptance; Art. 32: the decision is sent within 3 working days.
-DECISION_SEND_WORKING_DAYS = 3
 # Law on Denunciations Art. 29(3): both notices within 5 working days of the acceptance.
 DENUNCIATION_NOTICE_WORKING_DAYS = 5
 MAX_TEXT = 5000
@@ -958,8 +957,8 @@ def complaint_resolve(
     sent_on: date | None = None,
 ) -> Case:
     """Record the decision resolving the complaint (Arts 31, 40) and when it was sent: within 3
-    working days of the decision (Art. 32; R-KN-07). The event's note and the audit data carry
-    ``sent_on`` and whether it was late."""
+    working days of the first decision (Art. 32), 7 days of the second (Art. 41; R-KN-07). The
+    event's note and the audit data carry ``sent_on`` and whether it was late."""
     decision = _text(decision)
 
     def check() -> None:
@@ -973,7 +972,7 @@ def complaint_resolve(
 
     def work(locked: Case, plan: wf.Plan, day: date) -> None:
         sent = sent_on or day
-        send_by = add_working_days(day, DECISION_SEND_WORKING_DAYS)
+        send_by = decision_send_due(day, instance=locked.instance)
         instance = "lần đầu" if locked.instance <= 1 else "lần hai"
         document = _notice(
             actor,

@@ -289,8 +289,9 @@ def test_second_instance_complaint_needs_a_dialogue_then_records_when_it_was_sen
     assert case.due_on is None
     audit = AuditEvent.objects.get(action="petitions.complaint_resolved", target_id=str(case.pk))
     assert audit.data["sent_on"] == "2026-03-25"
-    assert audit.data["send_by"] == "2026-03-24"
-    assert audit.data["sent_late"] is True
+    # A second decision is sent within 7 days (Law on Complaints Art. 41): Thu 19/3 → Thu 26/3.
+    assert audit.data["send_by"] == "2026-03-26"
+    assert audit.data["sent_late"] is False
     assert "25/03/2026" in CaseEvent.objects.get(case=case, action="resolve").note
 
 

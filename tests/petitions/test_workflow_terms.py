@@ -67,6 +67,21 @@ def test_working_day_limits_of_denunciations(function, start, expected):
 
 
 @pytest.mark.parametrize(
+    ("decided_on", "instance", "expected"),
+    [
+        # Law on Complaints Art. 32: a first decision within 3 working days; Thu 19/3 → Tue 24/3.
+        (date(2026, 3, 19), 1, date(2026, 3, 24)),
+        # Art. 41(1): a second decision within 7 days; Thu 19/3 → Thu 26/3.
+        (date(2026, 3, 19), 2, date(2026, 3, 26)),
+        # The 7th day is Sunday 29/3: the limit ends on Monday 30/3 (Civil Code Art. 148(4)).
+        (date(2026, 3, 22), 2, date(2026, 3, 30)),
+    ],
+)
+def test_sending_a_complaint_decision(decided_on, instance, expected):
+    assert deadlines.decision_send_due(decided_on, instance=instance) == expected
+
+
+@pytest.mark.parametrize(
     ("first_known_on", "remote", "expected"),
     [
         # Law on Complaints Art. 33(1): 30 days; 2/3 → Wed 1/4.

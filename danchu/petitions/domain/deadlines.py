@@ -145,6 +145,10 @@ DENUNCIATION_TRANSFER_WORKING_DAYS = 5
 OVERDUE_REPORT_WORKING_DAYS = 5
 # Law on Complaints Art. 33: a second complaint within 30 days (remote areas 45) of receiving
 # the first decision or of the lapse of the first-instance limit.
+# Law on Complaints Art. 32: the first decision is sent within 3 working days; Art. 41: the
+# second within 7 days.
+FIRST_DECISION_SEND_WORKING_DAYS = 3
+SECOND_DECISION_SEND_DAYS = 7
 SECOND_COMPLAINT_DAYS = 30
 SECOND_COMPLAINT_REMOTE_DAYS = 45
 
@@ -173,3 +177,11 @@ def second_complaint_window_end(first_known_on: date, *, remote: bool = False) -
     lapse of the first-instance limit without a decision. Plain days (Civil Code Arts 147–148)."""
     days = SECOND_COMPLAINT_REMOTE_DAYS if remote else SECOND_COMPLAINT_DAYS
     return deadline(first_known_on, days, DAYS)
+
+
+def decision_send_due(decided_on: date, *, instance: int) -> date:
+    """The last day to send a complaint decision to the parties: 3 working days for the first
+    (Law on Complaints Art. 32), 7 days for the second (Art. 41(1)); R-KN-07."""
+    if instance <= 1:
+        return deadline(decided_on, FIRST_DECISION_SEND_WORKING_DAYS, WORKING_DAYS)
+    return deadline(decided_on, SECOND_DECISION_SEND_DAYS, DAYS)
