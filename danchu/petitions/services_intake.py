@@ -745,7 +745,7 @@ def case_classify(*, actor: Any, case: Case, kind: str, reason: str = "") -> Cas
                 reason,
                 signed=locked.signed,
                 decision_known_on=locked.decision_known_on,
-                received_on=locked.received_on,
+                received_on=lodged_on(locked),
             )
             if code:
                 problem = INADMISSIBLE_MESSAGES[code]()
@@ -915,6 +915,27 @@ def case_route(*, actor: Any, case: Case, handler: Any = None, to_unit: Unit | N
 RECEIVED_BY_TRANSFER_ACTION = "petitions.case_received_by_transfer"
 
 
+def lodged_on(case: Case) -> date:
+    """The day the citizen lodged ``case`` — for a case received by transfer, the day the first
+    body received it. The time bars of a complaint count to it (Law on Complaints Arts 9, 33):
+    a complaint made in time to a body that was not competent was made in time. (Each body's
+    own limits — acceptance, processing — count from its own receipt.)"""
+    day = case.received_on
+    source_id = case.transferred_from_id
+    for _hop in range(20):  # a chain of transfers, bounded
+        if source_id is None:
+            break
+        row = (
+            Case.objects.filter(pk=source_id)
+            .values_list("received_on", "transferred_from_id")
+            .first()
+        )
+        if row is None:
+            break
+        day, source_id = row
+    return day
+
+
 def receive_transfer(*, actor: Any, case: Case, to_unit: Unit, on: date) -> Case | None:
     """The case as the competent unit receives it when ``case`` is transferred there (Law on
     Citizen Reception Art. 28(1); Law on Complaints Art. 27; Law on Denunciations Art. 24(2)):
@@ -942,6 +963,7 @@ def receive_transfer(*, actor: Any, case: Case, to_unit: Unit, on: date) -> Case
         anonymous=case.anonymous,
         signed=case.signed,
         decision_known_on=case.decision_known_on,
+        first_decision_known_on=case.first_decision_known_on,
         owner_digest=case.owner_digest,
         transferred_from=case,
     )

@@ -67,7 +67,7 @@ from danchu.petitions.errors import PetitionError
 from danchu.petitions.models import Case, CaseEvent, CaseParty, Extension, PartyRole
 from danchu.petitions.permissions import HANDLE
 from danchu.petitions.sealing import text_reveals_identity
-from danchu.petitions.services_intake import receive_transfer
+from danchu.petitions.services_intake import lodged_on, receive_transfer
 
 REFUSED_ACTION = "petitions.workflow_refused"
 STEP_ACTIONS = {
@@ -506,9 +506,10 @@ def _refuse(
                 chosen,
                 signed=locked.signed,
                 decision_known_on=locked.decision_known_on,
-                received_on=locked.received_on,
+                received_on=lodged_on(locked),
                 instance=locked.instance,
                 remote=locked.remote,
+                first_known_on=locked.first_decision_known_on,
             )
             if problem:
                 raise _Refused(problem, "grounds")
@@ -675,7 +676,7 @@ def case_set_terms(
       acceptance); a second complaint (``instance`` 2, Arts 33–37), before the acceptance,
       with the day the first decision was received or the first-instance limit lapsed
       (``first_known_on``, from which the 30 or 45 days of Art. 33 count; stored in
-      ``decision_known_on``) and, if it is on the platform, the first-instance case of a body
+      ``first_decision_known_on``) and, if it is on the platform, the first-instance case of a body
       under this one (Art. 7);
     - a denunciation: verified at several places or by delegation, before the acceptance
       (Law on Denunciations Art. 24(1): 10 working days instead of 7).
@@ -711,13 +712,13 @@ def case_set_terms(
                     raise _Refused("instance_after_accept")
                 changed["instance"] = instance
             if new_instance == 2 and locked.status == wf.RECEIVED:
-                known = first_known_on or locked.decision_known_on
+                known = first_known_on or locked.first_decision_known_on
                 if known is None:
                     raise _Refused("first_known_required", "first_known_on")
                 if known > locked.received_on:
                     raise _Refused("first_known_after", "first_known_on")
                 if first_known_on is not None:
-                    changed["decision_known_on"] = first_known_on
+                    changed["first_decision_known_on"] = first_known_on
                 if earlier_case is not None:
                     if (
                         earlier_case.pk == locked.pk
@@ -729,14 +730,17 @@ def case_set_terms(
                     changed["earlier_case"] = earlier_case
             elif new_instance == 2:
                 # Accepted: the second complaint's facts are fixed; the form sends them again.
-                if (first_known_on is not None and first_known_on != locked.decision_known_on) or (
-                    earlier_case is not None and earlier_case.pk != locked.earlier_case_id
-                ):
+                if (
+                    first_known_on is not None and first_known_on != locked.first_decision_known_on
+                ) or (earlier_case is not None and earlier_case.pk != locked.earlier_case_id):
                     raise _Refused("instance_after_accept")
             elif earlier_case is not None or first_known_on is not None:
                 raise _Refused("first_known_required", "instance")
-            if new_instance == 1 and locked.earlier_case_id is not None:
-                changed["earlier_case"] = None
+            if new_instance == 1:
+                if locked.earlier_case_id is not None:
+                    changed["earlier_case"] = None
+                if locked.first_decision_known_on is not None:
+                    changed["first_decision_known_on"] = None
             for name, value in (("complex", complex), ("remote", remote)):
                 if value is not None and value != getattr(locked, name):
                     changed[name] = value

@@ -212,7 +212,7 @@ def step_form(action: str, machine: str, data: Any = None, case: Case | None = N
                 "instance": case.instance,
                 "complex": case.complex,
                 "remote": case.remote,
-                "first_known_on": case.decision_known_on if case.instance >= 2 else None,
+                "first_known_on": case.first_decision_known_on,
                 "earlier_code": case.earlier_case.tracking_code if case.earlier_case else "",
             }
             if case

@@ -140,11 +140,12 @@ def test_a_second_complaint_is_set_before_acceptance_with_its_first_decision_dat
         remote=True,
     )
     case.refresh_from_db()
-    assert (case.instance, case.earlier_case_id, case.decision_known_on) == (
+    assert (case.instance, case.earlier_case_id, case.first_decision_known_on) == (
         2,
         first.pk,
         date(2026, 2, 10),
     )
+    assert case.decision_known_on is None  # the Art. 9 date of a first complaint is another
     services.complaint_accept(actor=officer, case=case, on=ON)
     case.refresh_from_db()
     assert case.due_on == date(2026, 5, 8)  # Art. 37: remote, 60 days from 9/3
@@ -517,3 +518,43 @@ def test_only_the_handler_reads_the_content_whole_on_pages_and_api(client, tree,
         assert SECRET["full_name"] not in body and "0987.654.321" not in body, url
         client.force_login(officer)
         assert "0987.654.321" in text(client.get(url)), url
+
+
+def test_back_to_a_first_complaint_clears_the_second_complaints_facts(tree, personas):
+    officer = personas["officer_a"]
+    case = make_case(tree.commune_a, "complaint", decision_known_on=date(2026, 1, 5))
+    first = make_case(tree.agency_a, "complaint", status="resolved")
+    services.case_set_terms(
+        actor=officer, case=case, instance=2, first_known_on=date(2026, 2, 10), earlier_case=first
+    )
+    services.case_set_terms(actor=officer, case=case, instance=1)
+    case.refresh_from_db()
+    assert (case.instance, case.earlier_case_id, case.first_decision_known_on) == (1, None, None)
+    assert case.decision_known_on == date(2026, 1, 5)
+
+
+def test_a_complaint_transferred_in_is_time_barred_from_the_day_it_was_first_lodged(tree, personas):
+    from danchu.petitions.services_intake import lodged_on
+
+    chair_a, officer_b = personas["chair_a"], personas["officer_b"]
+    # Known on 5/12/2025; lodged at commune A on Mon 2/3/2026 — day 87 of the 90 (Art. 9).
+    original = make_case(tree.commune_a, "complaint", decision_known_on=date(2025, 12, 5))
+    services.complaint_transfer(
+        actor=chair_a,
+        case=original,
+        to_unit=tree.commune_b,
+        reason="Không thuộc thẩm quyền.",
+        on=date(2026, 3, 16),
+    )
+    received = Case.objects.get(transferred_from=original)
+    assert received.received_on == date(2026, 3, 16)  # day 101: past the 90 days
+    assert lodged_on(received) == date(2026, 3, 2)
+    with pytest.raises(PetitionError) as caught:
+        services.complaint_refuse(
+            actor=officer_b,
+            case=received,
+            grounds=["time_barred"],
+            reason="Hết thời hiệu.",
+            on=date(2026, 3, 17),
+        )
+    assert str(caught.value) == services.message("not_time_barred")

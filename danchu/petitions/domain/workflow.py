@@ -332,17 +332,18 @@ def complaint_grounds_problem(
     received_on: date,
     instance: int = 1,
     remote: bool = False,
+    first_known_on: date | None = None,
 ) -> str:
     """ "" when the case's facts bear out every ground; otherwise "signed" (an unsigned-letter
     ground on a signed letter) or "not_time_barred" (a time-bar ground within the 90 days of
-    Art. 9 — for a second complaint, within the 30 or 45 days of Art. 33 — or without the date
-    they are counted from)."""
+    Art. 9 — for a second complaint, within the 30 or 45 days of Art. 33 counted from
+    ``first_known_on`` — or without the date they are counted from)."""
     for ground in grounds:
         reason = COMPLAINT_GROUND_REASONS.get(ground)
         if reason is None:
             continue
         if ground == "time_barred" and instance >= 2:
-            if not second_complaint_late(decision_known_on, received_on, remote=remote):
+            if not second_complaint_late(first_known_on, received_on, remote=remote):
                 return "not_time_barred"
             continue
         code = inadmissible_problem(

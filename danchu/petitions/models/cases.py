@@ -103,6 +103,9 @@ class Case(models.Model):
     inadmissible_reason = models.CharField(_("reason not admissible"), max_length=40, blank=True)
     signed = models.BooleanField(_("signed or fingerprinted"), default=True)
     decision_known_on = models.DateField(_("decision received or known on"), null=True, blank=True)
+    first_decision_known_on = models.DateField(
+        _("first decision received, or first-instance limit lapsed, on"), null=True, blank=True
+    )
     conclusion = models.TextField(_("answer or conclusion"), blank=True)
     concluded_on = models.DateField(_("concluded on"), null=True, blank=True)
     published_on = models.DateField(_("conclusion published on"), null=True, blank=True)
