@@ -214,3 +214,10 @@ class AccusedForm(forms.Form):
         label=_("Person or body complained about or denounced"), max_length=150
     )
     address = forms.CharField(label=_("Address or workplace"), max_length=255, required=False)
+
+
+class OverdueReportForm(forms.Form):
+    report = forms.CharField(
+        label=_("Report to the superior: the state of the case and why it is late"),
+        widget=forms.Textarea,
+    )

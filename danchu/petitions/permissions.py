@@ -11,7 +11,10 @@ the reception of an agency or enterprise under the commune (``holds_role_at``, n
 an ancestor). Statistics, without personal data, are also for the steering committees above
 and for the commune's officials over the units below it (``holds_role_over``). Unsealing a
 denouncer's identity is not a role: only the case's assigned handler may, with a stated reason
-(checked in the sealing service).
+(checked in the sealing service). The superior body — the commune over its agencies and
+enterprises, the province over its communes — oversees overdue denunciations of the bodies
+directly under it (``SUPERVISE``, held over the superior's own unit; Law on Denunciations
+Art. 38).
 """
 
 from danchu.core.access import roles
@@ -23,6 +26,9 @@ RECEIVE = "petitions.receive"
 HANDLE = "petitions.handle"
 VIEW_STATISTICS = "petitions.view_statistics"
 MANAGE_RECEPTION = "petitions.manage_reception"
+# Held over the superior body: the commune chair over the agencies and enterprises under the
+# commune, the province's officers over the communes (Law on Denunciations Art. 38).
+SUPERVISE = "petitions.supervise"
 
 HANDLING_ROLES = (roles.COMMUNE_CHAIR, roles.COMMUNE_OFFICER, *roles.ORGANISATION_LEADERS)
 
@@ -35,6 +41,7 @@ def register_permissions() -> None:
     register(RECEIVE, handlers)
     register(HANDLE, handlers)
     register(MANAGE_RECEPTION, handlers)
+    register(SUPERVISE, holds_role_at(roles.COMMUNE_CHAIR, roles.PROVINCE_OFFICER))
     register(
         VIEW_STATISTICS,
         holds_role_over(

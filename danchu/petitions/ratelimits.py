@@ -37,6 +37,9 @@ RATE_RE = re.compile(r"\d+/\d*[smhd]")
 View = Callable[..., HttpResponse]
 
 
+CACHE_KEY_SALT = "danchu.petitions.ratelimits.key"
+
+
 def limit_message() -> str:
     return _("Too many requests from this connection. Please try again later.")
 
@@ -84,7 +87,9 @@ def over_limit(request: HttpRequest, group: str) -> int | None:
         usage = get_usage(
             request,
             group=group,
-            key=lambda _group, req: client_key(req),
+            # Keyed, so that the cache (whose keys the library hashes without a secret) cannot
+            # be searched for an address or an account.
+            key=lambda _group, req: salted_hmac(CACHE_KEY_SALT, client_key(req)).hexdigest(),
             rate=rate,
             increment=True,
         )

@@ -7,13 +7,15 @@
 ``period`` is a :class:`Period` or its key ("2026", "2026-H1", "2026-Q2", "2026-05"). Cases
 count in the period in which they were received.
 
-Split and merged cases count once. A letter that mixes kinds is split into separate cases (Law
-on Citizen Reception Art. 25(3)): each part (``Case.parent`` set) is a case handled on its own,
-with its own kind, deadline and outcome, and counts; the letter it was split from (status
-``split``) does not, or the same letter would be received twice. A duplicate merged into another
-case (``Case.merged_into`` set, status ``merged``) does not count either: its content is handled
-in the case it was merged into, which counts. So "received" is the number of cases that are
-handled, not the number of records.
+Split, merged and transferred cases count once. A letter transferred to a unit of the subtree
+being counted counts at the unit that received it (where it is handled), not also at the unit
+that transferred it; a letter transferred outside the subtree counts where it was received. A
+letter that mixes kinds is split into separate cases (Law on Citizen Reception Art. 25(3)): each
+part (``Case.parent`` set) is a case handled on its own, with its own kind, deadline and
+outcome, and counts; the letter it was split from (status ``split``) does not, or the same
+letter would be received twice. A duplicate merged into another case (``Case.merged_into`` set,
+status ``merged``) does not count either: its content is handled in the case it was merged into,
+which counts. So "received" is the number of cases that are handled, not the number of records.
 
 The figures: received, by kind and by
 channel; extended (denunciations, Law on Denunciations Art. 30); and how the statutory limits
@@ -38,7 +40,7 @@ from django.utils import timezone
 from danchu.core.units.models import Unit
 from danchu.petitions.domain import workflow as wf
 from danchu.petitions.models import Case, CaseChannel, CaseKind
-from danchu.petitions.services_intake import MERGED, SPLIT
+from danchu.petitions.services_intake import MERGED, SPLIT, TRANSFERRED
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(?:(Q[1-4])|(H[12])|(0[1-9]|1[0-2])))?$")
 COUNT_KEYS = (
@@ -143,6 +145,8 @@ def _tally(root: Unit, period: Period, today: date) -> dict[int, dict[str, Any]]
         # duplicate.
         .exclude(status__in=(SPLIT, MERGED))
         .exclude(merged_into__isnull=False)
+        # A letter transferred to a unit of the same subtree counts once, where it is handled.
+        .exclude(status=TRANSFERRED, transferred_to__path__startswith=root.path)
         # The day of the step that closed the case — the one that moved it into its current
         # status — never a later event such as the resident's rating (Law 10/2022 Art.
         # 35(2)(a)), which would make an answer given on time look late.

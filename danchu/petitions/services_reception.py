@@ -259,6 +259,24 @@ def _postponement_text(
     return title, body
 
 
+def _postponement_sms(
+    unit: Unit, old: ReceptionSchedule, new: ReceptionSchedule, slot: time
+) -> str:
+    """The SMS to a booker known only by a phone number: the unit, the dates, the slot and the
+    place, as the public schedule shows them — nothing more."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _(
+            "%(unit)s: the citizen reception of %(old)s is moved to %(new)s, %(slot)s, at "
+            "%(place)s."
+        ) % {
+            "unit": unit.name,
+            "old": old.on.strftime("%d/%m/%Y"),
+            "new": new.on.strftime("%d/%m/%Y"),
+            "slot": slot.strftime("%H:%M"),
+            "place": new.place,
+        }
+
+
 def _notify_bookers(
     actor: Any,
     unit: Unit,
@@ -296,7 +314,10 @@ def _notify_bookers(
             )
             notified += 1
         elif booking.phone:
-            text = body if len(body) <= SMS_LIMIT else body[: SMS_LIMIT - 1].rstrip() + "…"
+            # Anyone may type any phone when booking: the SMS says only what the public
+            # schedule says (no reason, no leader's name).
+            short = _postponement_sms(unit, old, new, booking.starts_at)
+            text = short if len(short) <= SMS_LIMIT else short[: SMS_LIMIT - 1].rstrip() + "…"
             sms.append(OutgoingMessage(to=booking.phone, subject=title, body=text).as_dict())
     if sms:
         transaction.on_commit(lambda: send_reception_sms.enqueue(sms))

@@ -1577,10 +1577,30 @@ def unit_heads(unit_ids: Sequence[int], today: date) -> dict[int, list[int]]:
     return heads
 
 
+def supervisors_of(unit_ids: Sequence[int], today: date) -> dict[int, list[int]]:
+    """Who oversees each superior unit (``petitions.supervise``: the commune chair, the
+    province's officers), one query."""
+    from danchu.core.access import roles
+    from danchu.core.access.models import RoleAssignment
+
+    found: dict[int, list[int]] = {}
+    rows = (
+        RoleAssignment.objects.active_on(today)
+        .filter(
+            unit_id__in=list(unit_ids), role_id__in=(roles.COMMUNE_CHAIR, roles.PROVINCE_OFFICER)
+        )
+        .values_list("unit_id", "user_id")
+    )
+    for unit_id, user_id in rows:
+        found.setdefault(unit_id, []).append(user_id)
+    return found
+
+
 def petitions_alerts_run(*, today: date | None = None) -> AlertReport:
     """Alert the handler and the unit head of every open case due within
-    ``ALERT_WORKING_DAYS`` working days, and escalate every overdue case to them (Law on
-    Denunciations Art. 38 lets the superior step in). Each alert and each escalation is sent
+    ``ALERT_WORKING_DAYS`` working days, and escalate every overdue case to them — an overdue
+    denunciation also to the direct superior, who asks for a report (Law on Denunciations
+    Art. 38; ``services_oversight``). Each alert and each escalation is sent
     once per case and deadline: an audit event (``petitions.deadline_alert``,
     ``petitions.overdue``) records it, and a later run skips what is recorded. Idempotent;
     run daily by ``tasks_workflow.petitions_alerts``."""
@@ -1593,7 +1613,7 @@ def petitions_alerts_run(*, today: date | None = None) -> AlertReport:
     horizon = add_working_days(day, ALERT_WORKING_DAYS)
     cases = list(
         Case.objects.filter(status__in=wf.OPEN_STATUSES, due_on__isnull=False, due_on__lte=horizon)
-        .select_related("unit")
+        .select_related("unit", "unit__parent")
         .order_by("due_on", "pk")
     )
     if not cases:
@@ -1607,6 +1627,10 @@ def petitions_alerts_run(*, today: date | None = None) -> AlertReport:
         ).values_list("action", "target_id", "data")
     }
     heads = unit_heads(sorted({c.unit_id for c in cases}), day)
+    superiors = supervisors_of(
+        sorted({c.unit.parent_id for c in cases if c.unit.parent_id and c.kind == DENUNCIATION}),
+        day,
+    )
     near = overdue = 0
     for case in cases:
         late = case.due_on < day
@@ -1641,6 +1665,17 @@ def petitions_alerts_run(*, today: date | None = None) -> AlertReport:
                 title=title,
                 url=reverse("petitions:workflow_case", args=[case.pk]),
             )
+            above = superiors.get(case.unit.parent_id, []) if case.kind == DENUNCIATION else []
+            if late and above:
+                # Law on Denunciations Art. 38(1): the direct superior asks for a report.
+                notify_send(
+                    actor=None,
+                    kind=OVERDUE_NOTIFICATION,
+                    recipients=above,
+                    title=_("A denunciation of %(unit)s is overdue: its deadline was %(date)s")
+                    % {"unit": case.unit.name, "date": values["date"]},
+                    url=reverse("petitions:oversight_overdue", args=[case.unit.parent.code]),
+                )
         if late:
             overdue += 1
         else:

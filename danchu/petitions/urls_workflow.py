@@ -4,6 +4,7 @@ from django.urls import path
 
 from danchu.petitions import views_workflow as views
 from danchu.petitions.views_attachments import workflow_attachment
+from danchu.petitions.views_oversight import oversight_overdue, oversight_request
 
 urlpatterns = [
     path("petitions/units/<str:code>/queue/", views.workflow_queue, name="workflow_queue"),
@@ -23,6 +24,12 @@ urlpatterns = [
         name="workflow_statistics_export",
     ),
     path("petitions/cases/<int:pk>/", views.workflow_case, name="workflow_case"),
+    path("petitions/units/<str:code>/oversight/", oversight_overdue, name="oversight_overdue"),
+    path(
+        "petitions/cases/<int:pk>/report-request/",
+        oversight_request,
+        name="oversight_request",
+    ),
     path(
         "petitions/cases/<int:pk>/attachments/<int:attachment_pk>/",
         workflow_attachment,

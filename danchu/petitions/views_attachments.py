@@ -51,7 +51,7 @@ def may_open(actor: Any, case: Case, attachment: Attachment) -> bool:
 def download_name(attachment: Attachment) -> str:
     """The file name offered to the browser, with the extension of its checked content type
     (a confidential file's stored name is a neutral ``thu-<hash>`` without one)."""
-    name = attachment.original_name or f"tep-{attachment.pk}"
+    name = attachment.original_name or str(attachment.pk)
     extension = _EXTENSIONS.get(attachment.content_type)
     if extension and not name.lower().endswith(f".{extension}"):
         name = f"{name}.{extension}"

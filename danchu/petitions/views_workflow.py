@@ -48,6 +48,7 @@ from danchu.petitions.models import Case, CaseParty
 from danchu.petitions.reports import Period, petitions_statistics_rollup
 from danchu.petitions.sealing import content_for
 from danchu.petitions.selectors_workflow import case_timeline, queue_for
+from danchu.petitions.services_oversight import open_request, report_submit
 
 Run = Callable[[Any, Case, dict[str, Any]], Case]
 
@@ -270,6 +271,13 @@ def step_of(action: str) -> Step | None:
     return STEPS.get(action) or EXTRA_STEPS.get(action)
 
 
+def _report(actor: Any, case: Case, d: dict[str, Any]) -> Case:
+    report_submit(actor=actor, case=case, report=d["report"])
+    return case
+
+
+REPORT = "report"
+
 EXTRA_STEPS: dict[str, Step] = {
     TERMS: Step(
         gettext_lazy("Time-limit circumstances"),
@@ -280,6 +288,11 @@ EXTRA_STEPS: dict[str, Step] = {
         gettext_lazy("Record the person or body complained about or denounced"),
         wforms.AccusedForm,
         {COMPLAINT: _add_accused, DENUNCIATION: _add_accused},
+    ),
+    REPORT: Step(
+        gettext_lazy("Report on the delay (Law on Denunciations Art. 38)"),
+        wforms.OverdueReportForm,
+        {DENUNCIATION: _report},
     ),
 }
 
@@ -354,15 +367,19 @@ def _case_context(actor: Any, case: Case, **bound: forms.Form) -> dict[str, Any]
                 "form": bound.get(action) or step_form(action, machine),
             }
         )
+    extra = []
     if machine in (COMPLAINT, DENUNCIATION) and case.status in services.TERMS_STATUSES:
-        for action, step in EXTRA_STEPS.items():
-            steps.append(
-                {
-                    "action": action,
-                    "label": step.label,
-                    "form": bound.get(action) or step_form(action, machine, case=case),
-                }
-            )
+        extra += [TERMS, ACCUSED]
+    if machine == DENUNCIATION and open_request(case) is not None:
+        extra.insert(0, REPORT)
+    for action in extra:
+        steps.append(
+            {
+                "action": action,
+                "label": EXTRA_STEPS[action].label,
+                "form": bound.get(action) or step_form(action, machine, case=case),
+            }
+        )
     shown = {s["action"] for s in steps}
     action_errors = [
         error

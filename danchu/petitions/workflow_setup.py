@@ -13,6 +13,7 @@ def register() -> None:
     from danchu.core.notify.domain.preferences import EMAIL, IN_APP
     from danchu.core.notify.registry import register_notification_kind
     from danchu.petitions import documents_workflow as docs
+    from danchu.petitions import services_oversight as oversight
     from danchu.petitions import services_workflow as services
     from danchu.petitions import tasks_workflow  # noqa: F401  (huey learns the periodic task)
     from danchu.petitions.permissions import HANDLE
@@ -39,6 +40,8 @@ def register() -> None:
             services.TERMS_ACTION: _("Petitions: time-limit circumstances set"),
             services.ACCUSED_ACTION: _("Petitions: person complained about or denounced recorded"),
             RECEIVED_BY_TRANSFER_ACTION: _("Petitions: case received by transfer"),
+            oversight.REQUEST_ACTION: _("Petitions: the superior asked for a report on a delay"),
+            oversight.REPORT_ACTION: _("Petitions: report on a delay sent to the superior"),
         }
     )
     labels = {

@@ -139,6 +139,10 @@ AXES_USERNAME_CALLABLE = "danchu.core.access.backends.axes_username"
 AXES_LOCKOUT_TEMPLATE = "access/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The client's address for lockouts and rate limits (danchu.common.client_ip): REMOTE_ADDR, or
+# the header a reverse proxy overwrites with it (e.g. "X-Real-IP") when this names one.
+DANCHU_CLIENT_IP_HEADER = env_str("DANCHU_CLIENT_IP_HEADER", "")
+AXES_CLIENT_IP_CALLABLE = "danchu.common.client_ip.client_ip"
 
 # Two-factor authentication: when true, officials must verify a TOTP device after login.
 DANCHU_REQUIRE_2FA_FOR_OFFICIALS = env_bool("DANCHU_REQUIRE_2FA_FOR_OFFICIALS", False)

@@ -49,7 +49,7 @@ from danchu.petitions.services_intake import (
     case_receive,
     case_route,
 )
-from danchu.petitions.views_workflow import STEPS
+from danchu.petitions.views_workflow import EXTRA_STEPS, STEPS
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -273,7 +273,14 @@ def petitions_urls(case: Case) -> dict[str, list[str]]:
             r("workflow_attachment", pk, attachment_pk)
             for attachment_pk in Attachment.objects.filter(case=case).values_list("pk", flat=True)
         ],
-        "workflow_case_step": [r("workflow_case_step", pk, action) for action in STEPS],
+        "workflow_case_step": [
+            r("workflow_case_step", pk, action) for action in (*STEPS, *EXTRA_STEPS)
+        ],
+        "oversight_overdue": [
+            r("oversight_overdue", case.unit.parent.code),
+            r("oversight_overdue", code),
+        ],
+        "oversight_request": [r("oversight_request", pk)],
         "reception_unit": [r("reception_unit", code)],
         "reception_manage": [r("reception_manage", code)],
         "reception_day_new": [r("reception_day_new", code)],

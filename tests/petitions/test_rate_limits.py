@@ -273,3 +273,20 @@ def test_officials_pages_are_not_limited(client, tree, login, personas):
             assert client.get(f"/petitions/reception/days/{day.pk}/").status_code == 200
             assert client.get(f"{API}/units/90001/petitions").status_code == 200
     assert Case.objects.filter(channel="desk").count() == 3
+
+
+def test_a_forwarded_for_header_sent_by_the_client_does_not_change_its_count(client, tree):
+    with limits(petitions_send="1/h"):
+        assert client.post(FORM_URL, web_form()).status_code == 302
+        forged = client.post(FORM_URL, web_form(), HTTP_X_FORWARDED_FOR=OTHER_ADDRESS)
+        _assert_refused_page(forged)
+
+
+def test_behind_a_proxy_the_configured_header_names_the_client():
+    factory = RequestFactory()
+    request = factory.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="198.51.100.7")
+    assert client_address(request) == "10.0.0.1"  # not configured: the connection's address
+    with override_settings(DANCHU_CLIENT_IP_HEADER="X-Real-IP"):
+        assert client_address(request) == "198.51.100.7"
+        bare = factory.get("/", REMOTE_ADDR="10.0.0.1")
+        assert client_address(bare) == "10.0.0.1"  # the header missing: the connection's

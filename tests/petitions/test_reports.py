@@ -169,3 +169,16 @@ def test_a_split_letter_counts_by_its_parts_and_a_merged_duplicate_not_at_all(tr
     rollup = petitions_statistics_rollup(tree.province, period, today=letter.received_on)
     assert rollup["totals"]["counts"]["received"] == 3
     assert [u["counts"]["received"] for u in rollup["units"]] == [3]
+
+
+def test_a_letter_transferred_within_the_subtree_counts_once(tree, personas):
+    chair = personas["chair_a"]
+    case = make_case(tree.commune_a, "feedback", received_on=date(2026, 3, 2))
+    services.petition_transfer(
+        actor=chair, case=case, to_unit=tree.agency_a, reason="Thuộc trạm y tế.", on=ON
+    )
+    period = Period.parse("2026")
+    rollup = petitions_statistics_rollup(tree.commune_a, period, today=date(2026, 3, 10))
+    assert rollup["totals"]["counts"]["received"] == 1
+    agency = petitions_statistics(tree.agency_a, period, today=date(2026, 3, 10))
+    assert agency["counts"]["received"] == 1  # where it is handled

@@ -96,7 +96,10 @@ def _q_paths(q: Q) -> frozenset[str] | None:
     if q.negated or not q.children:
         return None
     found = [
-        _q_paths(child) if isinstance(child, Q) else _leaf_paths(*child) for child in q.children
+        _q_paths(child)
+        if isinstance(child, Q)
+        else (_leaf_paths(*child) if isinstance(child, tuple) and len(child) == 2 else None)
+        for child in q.children
     ]
     if q.connector == Q.OR:
         if any(paths is None for paths in found):
