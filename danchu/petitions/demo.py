@@ -20,8 +20,10 @@ What the demo shows:
   handled as information for management (Art. 25) received, checked and closed; letters not
   admissible (a time-barred complaint, Law on Complaints Arts 9 and 11(6); an unsigned one,
   Art. 11(5)) received and closed;
-- one case overdue: a recommendation received five weeks ago and still not answered (10 working
-  days, Law on Citizen Reception Art. 28(1));
+- two cases overdue: a recommendation received five weeks ago and still not answered (10 working
+  days, Law on Citizen Reception Art. 28(1)), and a denunciation accepted 58 days ago (30 days,
+  Law on Denunciations Art. 30) on which the province asked for a report and the handler
+  reported (Art. 38);
 - one denunciation extended once by a written decision with its reason (Law on Denunciations
   Art. 30);
 - the resident persona's feedback sent from the web today, and an earlier one given at the
@@ -104,6 +106,10 @@ class Step:
     opinions: str = ""
     by_chair: bool = False
 
+
+# An accepted denunciation left past its 30 days (Law on Denunciations Art. 30): the province
+# asks for a report and the handler reports (Art. 38).
+OVERDUE_DENUNCIATION = "Tố cáo việc thu tiền trông giữ xe tại chợ Hà Trung không có biên lai"
 
 # Who the demo's complaints and denunciations are about (Law on Complaints Art. 8(2); Law on
 # Denunciations Art. 23(1)), and the handler's summary of a denunciation for the accused
@@ -611,6 +617,17 @@ SPECS: tuple[Spec, ...] = (
             ),
         ),
     ),
+    Spec(
+        kind="denunciation",
+        subject=OVERDUE_DENUNCIATION,
+        content="Ban quản lý chợ Hà Trung thu tiền trông giữ xe máy của tiểu thương hằng ngày "
+        "nhưng không giao biên lai, không nộp vào ngân sách xã.",
+        channel="post",
+        received=62,
+        sender=PEOPLE["quang"],
+        hint="denunciation",
+        steps=(Step(wf.ACCEPT, 58),),
+    ),
     # --- anonymous denunciations: information for management (Art. 25) ----------------------
     Spec(
         kind="information",
@@ -1099,5 +1116,29 @@ def build_demo_petitions(commune: Unit, *, today: date | None = None) -> list[Ca
         if case is not None:
             made.append(case)
     made += _mixed_letter(actors, commune, today)
+    _overdue_report(actors, commune, today)
     _reception(actors, commune, today)
     return made
+
+
+@transaction.atomic
+def _overdue_report(actors: _Actors, commune: Unit, today: date) -> None:
+    """The province asks for a report on the overdue denunciation three working days after its
+    deadline, and the handler reports two working days later (Law on Denunciations Art. 38)."""
+    from danchu.petitions import services_oversight as oversight
+
+    case = Case.objects.filter(unit=commune, subject=OVERDUE_DENUNCIATION).first()
+    province = _official(commune.parent, roles.PROVINCE_OFFICER) if commune.parent else None
+    if case is None or province is None or case.due_on is None or case.due_on >= today:
+        return
+    if CaseEvent.objects.filter(case=case, action=oversight.REQUESTED).exists():
+        return
+    asked = min(add_working_days(case.due_on, 3), today)
+    oversight.report_request(actor=province, case=case, on=asked)
+    oversight.report_submit(
+        actor=actors.officer,
+        case=case,
+        report="Đã làm việc với Ban quản lý chợ và 12 tiểu thương; đang chờ Phòng Tài chính "
+        "đối chiếu số tiền đã thu. Dự kiến ban hành kết luận trong 10 ngày tới.",
+        on=min(add_working_days(asked, 2), today),
+    )

@@ -81,7 +81,17 @@ def check_one_overdue_one_extended_and_anonymous_information(demo):
         for c in Case.objects.filter(unit=commune)
         if wf.is_overdue(status=c.status, due_on=c.due_on, today=today)
     ]
-    assert [(c.kind, c.status) for c in overdue] == [("recommendation", wf.RECEIVED)]
+    assert sorted((c.kind, c.status) for c in overdue) == [
+        ("denunciation", wf.ACCEPTED),
+        ("recommendation", wf.RECEIVED),
+    ]
+    [late] = [c for c in overdue if c.kind == "denunciation"]
+    # The province asked for a report and the handler sent it (Law on Denunciations Art. 38).
+    assert list(
+        late.events.filter(action__in=("report_requested", "overdue_report")).values_list(
+            "action", flat=True
+        )
+    ) == ["report_requested", "overdue_report"]
 
     extended = Case.objects.get(kind="denunciation", extensions=1)
     assert extended.status == wf.ACCEPTED and extended.due_on >= today
