@@ -21,30 +21,37 @@ else written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.core.access.errors import NotPermitted
 from danchu.core.access.registry import has_perm
 from danchu.core.audit.services import audit_record
+from danchu.core.notify.services import notify_send
 from danchu.core.units.models import Unit
 from danchu.petitions.domain import workflow as wf
 from danchu.petitions.domain.deadlines import DENUNCIATION, overdue_report_due
 from danchu.petitions.errors import PetitionError
 from danchu.petitions.models import Case, CaseEvent
-from danchu.petitions.permissions import SUPERVISE
+from danchu.petitions.permissions import HANDLE, SUPERVISE
 from danchu.petitions.sealing import text_reveals_identity
+from danchu.petitions.services_workflow import (
+    OVERDUE_NOTIFICATION,
+    audit_refusal,
+    unit_heads,
+)
 
 REQUESTED = "report_requested"
 REPORTED = "overdue_report"
 REQUEST_ACTION = "petitions.report_requested"
 REPORT_ACTION = "petitions.overdue_reported"
-REFUSED_ACTION = "petitions.workflow_refused"
 MAX_REPORT = 5000
 
 
@@ -95,15 +102,27 @@ def overdue_under(superior: Unit, *, today: date) -> QuerySet:
     )
 
 
-def _audit_refusal(actor: Any, case: Case, step: str, code: str) -> None:
-    with transaction.atomic():
-        audit_record(
-            actor=actor,
-            action=REFUSED_ACTION,
-            target=case,
-            unit=case.unit,
-            data={"tracking_code": case.tracking_code, "step": step, "reason": code},
-        )
+def _guarded(
+    actor: Any,
+    case: Case,
+    step: str,
+    permitted: Callable[[], bool],
+    work: Callable[[Case], CaseEvent],
+) -> CaseEvent:
+    """Check ``permitted``, lock the case, run ``work``; audit any refusal (in its own
+    transaction, nothing else written) and raise it."""
+    try:
+        with transaction.atomic():
+            if not permitted():
+                raise NotPermitted()
+            locked = Case.objects.select_for_update().select_related("unit").get(pk=case.pk)
+            return work(locked)
+    except _Refused as refused:
+        audit_refusal(actor, case, step, refused.code)
+        raise PetitionError(_messages()[refused.code]) from None
+    except NotPermitted:
+        audit_refusal(actor, case, step, "not_permitted")
+        raise
 
 
 def _open_request(case: Case) -> CaseEvent | None:
@@ -120,138 +139,112 @@ def report_request(*, actor: Any, case: Case, on: date | None = None) -> CaseEve
     """The superior asks the resolving body for a report on an overdue denunciation (Art.
     38(1)): once per deadline; ``late`` in the audit when asked more than 5 working days after
     the lapse. The handler and the unit's heads are notified."""
-    from django.urls import reverse
-
-    from danchu.core.notify.services import notify_send
-    from danchu.petitions.services_workflow import OVERDUE_NOTIFICATION, unit_heads
-
     day = on or timezone.localdate()
-    step = "report_request"
     superior = superior_of(case)
-    try:
-        with transaction.atomic():
-            if superior is None or not has_perm(actor, SUPERVISE, superior):
-                raise NotPermitted()
-            if day > timezone.localdate():
-                raise _Refused("future")
-            locked = Case.objects.select_for_update().select_related("unit").get(pk=case.pk)
-            if (
-                locked.kind != DENUNCIATION
-                or locked.status != wf.ACCEPTED
-                or locked.due_on is None
-                or locked.due_on >= day
-            ):
-                raise _Refused("not_overdue")
-            if CaseEvent.objects.filter(
-                case=locked, action=REQUESTED, on__gt=locked.due_on
-            ).exists():
-                raise _Refused("already_requested")
-            report_by = overdue_report_due(day)
-            event = CaseEvent.objects.create(
-                case=locked,
-                action=REQUESTED,
-                from_status=locked.status,
-                to_status=locked.status,
-                on=day,
-                note=_("Report by %(date)s (Law on Denunciations Art. 38)")
-                % {"date": report_by.strftime("%d/%m/%Y")},
-                actor=actor,
-                public=False,
-            )
-            ask_by = overdue_report_due(locked.due_on)
-            audit_record(
-                actor=actor,
-                action=REQUEST_ACTION,
-                target=locked,
-                unit=locked.unit,
-                data={
-                    "tracking_code": locked.tracking_code,
-                    "due_on": locked.due_on,
-                    "on": day,
-                    "report_by": report_by,
-                    "late": day > ask_by,
-                },
-            )
-            recipients = [
-                r
-                for r in dict.fromkeys(
-                    [locked.handler_id, *unit_heads([locked.unit_id], day).get(locked.unit_id, [])]
-                )
-                if r is not None
-            ]
-            notify_send(
-                actor=actor,
-                kind=OVERDUE_NOTIFICATION,
-                recipients=recipients,
-                title=_("Report asked on overdue case %(code)s by %(date)s")
-                % {"code": locked.tracking_code, "date": report_by.strftime("%d/%m/%Y")},
-                url=reverse("petitions:workflow_case", args=[locked.pk]),
-            )
-    except _Refused as refused:
-        _audit_refusal(actor, case, step, refused.code)
-        raise PetitionError(_messages()[refused.code]) from None
-    except NotPermitted:
-        _audit_refusal(actor, case, step, "not_permitted")
-        raise
-    return event
+
+    def work(locked: Case) -> CaseEvent:
+        if day > timezone.localdate():
+            raise _Refused("future")
+        if (
+            locked.kind != DENUNCIATION
+            or locked.status != wf.ACCEPTED
+            or locked.due_on is None
+            or locked.due_on >= day
+        ):
+            raise _Refused("not_overdue")
+        if CaseEvent.objects.filter(case=locked, action=REQUESTED, on__gt=locked.due_on).exists():
+            raise _Refused("already_requested")
+        report_by = overdue_report_due(day)
+        event = CaseEvent.objects.create(
+            case=locked,
+            action=REQUESTED,
+            from_status=locked.status,
+            to_status=locked.status,
+            on=day,
+            note=_("Report by %(date)s (Law on Denunciations Art. 38)")
+            % {"date": report_by.strftime("%d/%m/%Y")},
+            actor=actor,
+            public=False,
+        )
+        audit_record(
+            actor=actor,
+            action=REQUEST_ACTION,
+            target=locked,
+            unit=locked.unit,
+            data={
+                "tracking_code": locked.tracking_code,
+                "due_on": locked.due_on,
+                "on": day,
+                "report_by": report_by,
+                "late": day > overdue_report_due(locked.due_on),
+            },
+        )
+        heads = unit_heads([locked.unit_id], day).get(locked.unit_id, [])
+        notify_send(
+            actor=actor,
+            kind=OVERDUE_NOTIFICATION,
+            recipients=[r for r in dict.fromkeys([locked.handler_id, *heads]) if r is not None],
+            title=_("Report asked on overdue case %(code)s by %(date)s")
+            % {"code": locked.tracking_code, "date": report_by.strftime("%d/%m/%Y")},
+            url=reverse("petitions:workflow_case", args=[locked.pk]),
+        )
+        return event
+
+    return _guarded(
+        actor,
+        case,
+        "report_request",
+        lambda: superior is not None and has_perm(actor, SUPERVISE, superior),
+        work,
+    )
 
 
 def report_submit(*, actor: Any, case: Case, report: str, on: date | None = None) -> CaseEvent:
     """The handler reports to the superior on the delay (Art. 38(2)), within 5 working days of
     the request (``late`` in the audit otherwise), and goes on resolving."""
-    from danchu.petitions.permissions import HANDLE
-
     day = on or timezone.localdate()
-    step = "report"
     text = "\n".join(" ".join(line.split()) for line in str(report or "").strip().splitlines())
     text = text.strip()[:MAX_REPORT]
-    try:
-        with transaction.atomic():
-            if not has_perm(actor, HANDLE, case):
-                raise NotPermitted()
-            if day > timezone.localdate():
-                raise _Refused("future")
-            locked = Case.objects.select_for_update().select_related("unit").get(pk=case.pk)
-            if locked.handler_id is None or locked.handler_id != getattr(actor, "pk", None):
-                raise _Refused("not_handler")
-            request = _open_request(locked)
-            if request is None:
-                raise _Refused("no_request")
-            if not text:
-                raise _Refused("report_required")
-            if text_reveals_identity(locked, text):
-                raise _Refused("identity_in_text")
-            report_by = overdue_report_due(request.on)
-            event = CaseEvent.objects.create(
-                case=locked,
-                action=REPORTED,
-                from_status=locked.status,
-                to_status=locked.status,
-                on=day,
-                note=text,
-                actor=actor,
-                public=False,
-            )
-            audit_record(
-                actor=actor,
-                action=REPORT_ACTION,
-                target=locked,
-                unit=locked.unit,
-                data={
-                    "tracking_code": locked.tracking_code,
-                    "requested_on": request.on,
-                    "report_by": report_by,
-                    "on": day,
-                    "late": day > report_by,
-                },
-            )
-    except _Refused as refused:
-        _audit_refusal(actor, case, step, refused.code)
-        raise PetitionError(_messages()[refused.code]) from None
-    except NotPermitted:
-        _audit_refusal(actor, case, step, "not_permitted")
-        raise
-    return event
+
+    def work(locked: Case) -> CaseEvent:
+        if day > timezone.localdate():
+            raise _Refused("future")
+        if locked.handler_id is None or locked.handler_id != getattr(actor, "pk", None):
+            raise _Refused("not_handler")
+        request = _open_request(locked)
+        if request is None:
+            raise _Refused("no_request")
+        if not text:
+            raise _Refused("report_required")
+        if text_reveals_identity(locked, text):
+            raise _Refused("identity_in_text")
+        report_by = overdue_report_due(request.on)
+        event = CaseEvent.objects.create(
+            case=locked,
+            action=REPORTED,
+            from_status=locked.status,
+            to_status=locked.status,
+            on=day,
+            note=text,
+            actor=actor,
+            public=False,
+        )
+        audit_record(
+            actor=actor,
+            action=REPORT_ACTION,
+            target=locked,
+            unit=locked.unit,
+            data={
+                "tracking_code": locked.tracking_code,
+                "requested_on": request.on,
+                "report_by": report_by,
+                "on": day,
+                "late": day > report_by,
+            },
+        )
+        return event
+
+    return _guarded(actor, case, "report", lambda: has_perm(actor, HANDLE, case), work)
 
 
 def open_request(case: Case) -> CaseEvent | None:

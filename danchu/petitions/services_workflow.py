@@ -324,7 +324,7 @@ def case_facts(case: Case) -> wf.CaseFacts:
     return _facts(case)
 
 
-def _audit_refusal(actor: Any, case: Case, step: str, code: str) -> None:
+def audit_refusal(actor: Any, case: Case, step: str, code: str) -> None:
     with transaction.atomic():
         audit_record(
             actor=actor,
@@ -365,10 +365,10 @@ def _run(
                 raise _Refused(exc.code) from None
             work(locked, plan, day)
     except _Refused as refused:
-        _audit_refusal(actor, case, action, refused.code)
+        audit_refusal(actor, case, action, refused.code)
         raise PetitionError(_messages()[refused.code]) from None
     except NotPermitted:
-        _audit_refusal(actor, case, action, "not_permitted")
+        audit_refusal(actor, case, action, "not_permitted")
         raise
     return locked
 
@@ -650,10 +650,10 @@ def _audited(actor: Any, case: Case, step: str, work: Callable[[Case], None]) ->
             _check_handler(actor, locked)
             work(locked)
     except _Refused as refused:
-        _audit_refusal(actor, case, step, refused.code)
+        audit_refusal(actor, case, step, refused.code)
         raise PetitionError(_messages()[refused.code]) from None
     except NotPermitted:
-        _audit_refusal(actor, case, step, "not_permitted")
+        audit_refusal(actor, case, step, "not_permitted")
         raise
     return locked
 
