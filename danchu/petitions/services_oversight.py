@@ -33,7 +33,6 @@ from django.utils.translation import gettext as _
 
 from danchu.core.access.errors import NotPermitted
 from danchu.core.access.registry import has_perm
-from danchu.core.audit.services import audit_record
 from danchu.core.notify.services import notify_send
 from danchu.core.units.models import Unit
 from danchu.petitions.domain import workflow as wf
@@ -45,6 +44,7 @@ from danchu.petitions.sealing import text_reveals_identity
 from danchu.petitions.services_workflow import (
     OVERDUE_NOTIFICATION,
     audit_refusal,
+    record_side_step,
     unit_heads,
 )
 
@@ -155,24 +155,15 @@ def report_request(*, actor: Any, case: Case, on: date | None = None) -> CaseEve
         if CaseEvent.objects.filter(case=locked, action=REQUESTED, on__gt=locked.due_on).exists():
             raise _Refused("already_requested")
         report_by = overdue_report_due(day)
-        event = CaseEvent.objects.create(
-            case=locked,
-            action=REQUESTED,
-            from_status=locked.status,
-            to_status=locked.status,
+        event = record_side_step(
+            actor,
+            locked,
+            REQUESTED,
+            REQUEST_ACTION,
             on=day,
             note=_("Report by %(date)s (Law on Denunciations Art. 38)")
             % {"date": report_by.strftime("%d/%m/%Y")},
-            actor=actor,
-            public=False,
-        )
-        audit_record(
-            actor=actor,
-            action=REQUEST_ACTION,
-            target=locked,
-            unit=locked.unit,
             data={
-                "tracking_code": locked.tracking_code,
                 "due_on": locked.due_on,
                 "on": day,
                 "report_by": report_by,
@@ -219,23 +210,14 @@ def report_submit(*, actor: Any, case: Case, report: str, on: date | None = None
         if text_reveals_identity(locked, text):
             raise _Refused("identity_in_text")
         report_by = overdue_report_due(request.on)
-        event = CaseEvent.objects.create(
-            case=locked,
-            action=REPORTED,
-            from_status=locked.status,
-            to_status=locked.status,
+        event = record_side_step(
+            actor,
+            locked,
+            REPORTED,
+            REPORT_ACTION,
             on=day,
             note=text,
-            actor=actor,
-            public=False,
-        )
-        audit_record(
-            actor=actor,
-            action=REPORT_ACTION,
-            target=locked,
-            unit=locked.unit,
             data={
-                "tracking_code": locked.tracking_code,
                 "requested_on": request.on,
                 "report_by": report_by,
                 "on": day,

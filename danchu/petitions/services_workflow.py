@@ -639,6 +639,38 @@ ACCUSED_ACTION = "petitions.accused_recorded"
 TERMS_STATUSES = (wf.RECEIVED, wf.ACCEPTED)
 
 
+def record_side_step(
+    actor: Any,
+    case: Case,
+    action: str,
+    audit_action: str,
+    *,
+    on: date,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> CaseEvent:
+    """Write a step beside the state machine (the status stays): its non-public event and its
+    audit event with ``data``. Call inside the step's transaction, on the locked case."""
+    event = CaseEvent.objects.create(
+        case=case,
+        action=action,
+        from_status=case.status,
+        to_status=case.status,
+        on=on,
+        note=note,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        public=False,
+    )
+    audit_record(
+        actor=actor,
+        action=audit_action,
+        target=case,
+        unit=case.unit,
+        data={"tracking_code": case.tracking_code, **(data or {})},
+    )
+    return event
+
+
 def _audited(actor: Any, case: Case, step: str, work: Callable[[Case], None]) -> Case:
     """Lock ``case``, re-check ``petitions.handle`` and the handler, run ``work``; audit and
     raise any refusal, nothing else written."""
@@ -761,22 +793,7 @@ def case_set_terms(
             name: (value.tracking_code if isinstance(value, Case) else value)
             for name, value in changed.items()
         }
-        CaseEvent.objects.create(
-            case=locked,
-            action=step,
-            from_status=locked.status,
-            to_status=locked.status,
-            on=_today(),
-            actor=actor,
-            public=False,
-        )
-        audit_record(
-            actor=actor,
-            action=TERMS_ACTION,
-            target=locked,
-            unit=locked.unit,
-            data={"tracking_code": locked.tracking_code, **recorded},
-        )
+        record_side_step(actor, locked, step, TERMS_ACTION, on=_today(), data=recorded)
 
     return _audited(actor, case, step, work)
 
