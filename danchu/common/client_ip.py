@@ -22,7 +22,9 @@ def meta_key(header: str) -> str:
 def client_ip(request: HttpRequest) -> str:
     header = getattr(settings, "DANCHU_CLIENT_IP_HEADER", "")
     if header:
-        value = request.META.get(meta_key(header), "").split(",")[0].strip()
+        # The proxy's own entry is the last (a header proxies append to holds the client's
+        # own claims before it).
+        value = request.META.get(meta_key(header), "").split(",")[-1].strip()
         if value:
             return value
     return request.META.get("REMOTE_ADDR", "")

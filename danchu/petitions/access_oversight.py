@@ -11,6 +11,7 @@ from danchu.core.units.models import Unit
 from danchu.petitions.domain.deadlines import DENUNCIATION
 from danchu.petitions.models import Case
 from danchu.petitions.permissions import SUPERVISE
+from danchu.petitions.services_oversight import superior_of
 
 
 def access_superior_unit(actor: Any, code: str) -> Unit:
@@ -25,6 +26,7 @@ def access_overseen_case(actor: Any, case_id: int) -> Case:
         .filter(pk=case_id, kind=DENUNCIATION)
         .first()
     )
-    if case is None or case.unit.parent is None or not has_perm(actor, SUPERVISE, case.unit.parent):
+    superior = superior_of(case) if case is not None else None
+    if superior is None or not has_perm(actor, SUPERVISE, superior):
         raise not_found()
     return case

@@ -48,7 +48,7 @@ from danchu.petitions.forms_intake import CaseForm, ClassifyForm
 from danchu.petitions.models import Case, CaseChannel, CaseKind, CaseParty
 from danchu.petitions.ratelimits import api_rate_limited
 from danchu.petitions.reports import Period, petitions_statistics_rollup
-from danchu.petitions.sealing import content_for
+from danchu.petitions.sealing import content_for, listed_subject, subject_for
 from danchu.petitions.selectors_intake import public_events
 from danchu.petitions.selectors_workflow import case_timeline, queue_for
 from danchu.petitions.services_intake import case_classify, case_receive, case_route
@@ -129,6 +129,11 @@ class CaseOut(_CaseFields):
     @staticmethod
     def resolve_overdue(obj: Case) -> bool:
         return wf.is_overdue(status=obj.status, due_on=obj.due_on, today=timezone.localdate())
+
+    @staticmethod
+    def resolve_subject(obj: Case, context: dict[str, Any]) -> str:
+        request = context["request"]
+        return listed_subject(getattr(request, "auth", None) or request.user, obj)
 
 
 class PartyOut(Schema):
@@ -247,7 +252,7 @@ def _detail(case: Case, actor: Any) -> dict[str, Any]:
         "kind": case.kind,
         "channel": case.channel,
         "status": case.status,
-        "subject": case.subject,
+        "subject": subject_for(actor, case),
         "received_on": case.received_on,
         "accepted_on": case.accepted_on,
         "due_on": case.due_on,

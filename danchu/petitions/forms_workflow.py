@@ -30,6 +30,39 @@ STATUS_LABELS = {
 }
 
 
+# What each step on a case's timeline reads as (CaseEvent.action).
+STEP_LABELS = {
+    "received": _("Received"),
+    "confirmed_by_citizen": _("Confirmed by the citizen"),
+    "classified": _("Classified"),
+    "assigned": _("Handler assigned"),
+    "split": _("Split into separate cases"),
+    "split_from": _("Split from a letter"),
+    "merged": _("Merged into another case"),
+    "merged_in": _("A duplicate merged in"),
+    "transferred": _("Transferred"),
+    "received_by_transfer": _("Received by transfer"),
+    "rated": _("Rated by the sender"),
+    "terms": _("Time-limit circumstances set"),
+    "notify_accused": _("The person denounced notified"),
+    "report_requested": _("The superior asked for a report"),
+    "overdue_report": _("Report on the delay sent"),
+    wf.ACCEPT: _("Accepted"),
+    wf.REFUSE: _("Not accepted"),
+    wf.TRANSFER: _("Transferred"),
+    wf.DIALOGUE: _("Dialogue"),
+    wf.RESOLVE: _("Resolved"),
+    wf.WITHDRAW: _("Withdrawn"),
+    wf.WITHDRAW_CONTINUE: _("Withdrawn, processing continues"),
+    wf.EXTEND: _("Extended"),
+    wf.CONCLUDE: _("Concluded"),
+    wf.PUBLISH: _("Conclusion published"),
+    wf.ANSWER: _("Answered"),
+    wf.CHECK: _("Checked"),
+    wf.CLOSE: _("Closed"),
+}
+
+
 def status_labels() -> dict[str, str]:
     return {key: str(label) for key, label in STATUS_LABELS.items()}
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -94,55 +96,74 @@ def sealed_identity_of(case: Case) -> dict | None:
     return open_sealed(row) if row is not None else None
 
 
-def _identity_markers(identity: dict) -> list[str]:
-    """The folded name, phone and identity number of every person in a sealed payload."""
+def _people(identity: dict) -> list[dict]:
     if "sender" in identity or "representatives" in identity:
-        people = [identity.get("sender") or {}, *(identity.get("representatives") or [])]
-    else:
-        people = [identity]
+        return [identity.get("sender") or {}, *(identity.get("representatives") or [])]
+    return [identity]
+
+
+# An address shorter than this many words ("thôn Một") names a place, not a person: it is not
+# stripped, or every mention of the village would be.
+MIN_ADDRESS_WORDS = 3
+
+
+def _word_patterns(identity: dict) -> list[re.Pattern[str]]:
+    """Each person's folded full name, and address of at least MIN_ADDRESS_WORDS words, as whole
+    words with any spaces or punctuation between them."""
+    patterns = []
+    for person in _people(identity):
+        for field, least in (("full_name", 1), ("address", MIN_ADDRESS_WORDS)):
+            words = re.findall(r"\w+", fold(str(person.get(field) or "")))
+            if len(words) >= least and len("".join(words)) >= 3:
+                joined = r"[\W_]+".join(re.escape(word) for word in words)
+                patterns.append(re.compile(rf"(?<!\w){joined}(?!\w)"))
+    return patterns
+
+
+def _digit_markers(identity: dict) -> list[str]:
+    """Each person's phone (without its leading 0, so that +84 … matches) and identity number."""
     markers = []
-    for person in people:
-        name = fold(" ".join(str(person.get("full_name") or "").split()))
-        if name:
-            markers.append(name)
+    for person in _people(identity):
         for field in ("phone", "id_number"):
             digits = "".join(ch for ch in str(person.get(field) or "") if ch.isdigit())
+            if field == "phone" and digits.startswith("0") and len(digits) >= 10:
+                digits = digits[1:]
             if len(digits) >= 6:
                 markers.append(digits)
     return markers
 
 
+def _identity_spans(identity: dict, text: str) -> list[tuple[int, int]]:
+    """Where ``text`` (NFC) holds the name, the address, the phone or the identity number of a
+    person of ``identity``: (start, end) pairs, the smallest that cover each mention."""
+    folded = fold_aligned(text)  # the same length as ``text``: spans map one to one
+    spans = [m.span() for pattern in _word_patterns(identity) for m in pattern.finditer(folded)]
+    markers = _digit_markers(identity)
+    for match in NUMBER_RE.finditer(text):
+        positions = [match.start() + k for k, ch in enumerate(match.group()) if ch.isdigit()]
+        digits = "".join(text[k] for k in positions)
+        for marker in markers:
+            found = digits.find(marker)
+            while found != -1:
+                spans.append((positions[found], positions[found + len(marker) - 1] + 1))
+                found = digits.find(marker, found + 1)
+    return sorted(spans)
+
+
 def text_reveals_identity(case: Case, *texts: str) -> bool:
-    """Whether any of ``texts`` (a conclusion, a summary for the accused, a publication) holds
-    the sealed denouncer's full name — also without diacritics — phone or identity number (Law
-    on Denunciations Arts 8(1), 40(3), 56). Used by the services before they write such a
-    text; nothing is revealed to the caller but the answer."""
+    """Whether any of ``texts`` (a conclusion, a summary for the accused, a reason, a report)
+    holds the sealed denouncer's full name or address — also without diacritics or with other
+    punctuation — phone or identity number (Law on Denunciations Arts 8(1), 40(3), 56). Used
+    by the services before they write such a text; nothing is revealed to the caller but the
+    answer."""
     identity = sealed_identity_of(case)
     if not identity:
         return False
-    folded = fold(" ".join(" ".join(texts).split()))
-    # Numbers as written, with spaces, dots or dashes inside them ("0901 234 567").
-    numbers = [
-        "".join(ch for ch in match if ch.isdigit()) for match in NUMBER_RE.findall(" ".join(texts))
-    ]
-    for marker in _identity_markers(identity):
-        if marker.isdigit():
-            # A phone may be written +84 987…: compare without its leading 0.
-            core = marker[1:] if marker.startswith("0") and len(marker) >= 10 else marker
-            if any(core in number for number in numbers):
-                return True
-        elif re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", folded):
-            return True
-    return False
+    text = unicodedata.normalize("NFC", "\n".join(str(t or "") for t in texts))
+    return bool(_identity_spans(identity, text))
 
 
 REDACTED = "[…]"
-
-
-def _name_pattern(marker: str) -> re.Pattern[str]:
-    """A folded name or address as whole words, any white space between them."""
-    words = r"\s+".join(re.escape(word) for word in marker.split())
-    return re.compile(rf"(?<!\w){words}(?!\w)")
 
 
 def redact_identity(case: Case, text: str) -> str:
@@ -151,41 +172,62 @@ def redact_identity(case: Case, text: str) -> str:
     officials other than the handler see (Law on Denunciations Art. 56(1)(b): the identity is
     stripped from the letter before it reaches verifiers). Text without a sealed identity is
     returned as it is."""
-    identity = sealed_identity_of(case)
-    if not identity or not text:
-        return text
-    folded = fold_aligned(text)  # the same length as ``text``: spans map one to one
-    spans: list[tuple[int, int]] = []
-    people = (
-        [identity.get("sender") or {}, *(identity.get("representatives") or [])]
-        if "sender" in identity or "representatives" in identity
-        else [identity]
-    )
-    for person in people:
-        for field in ("full_name", "address"):
-            marker = fold(" ".join(str(person.get(field) or "").split()))
-            if len(marker) >= 3:
-                spans += [m.span() for m in _name_pattern(marker).finditer(folded)]
-    numbers = [m for m in _identity_markers(identity) if m.isdigit()]
-    for match in NUMBER_RE.finditer(text):
-        digits = "".join(ch for ch in match.group() if ch.isdigit())
-        for marker in numbers:
-            core = marker[1:] if marker.startswith("0") and len(marker) >= 10 else marker
-            if core in digits:
-                spans.append(match.span())
+    identity = sealed_identity_of(case) if text else None
+    return _redact(identity, text) if identity else text
+
+
+def _redact(identity: dict, text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    spans = _identity_spans(identity, text)
     if not spans:
         return text
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
     out, last = [], 0
-    for start, end in sorted(spans):
-        if start < last:
-            start = last
-        if end <= start:
-            continue
-        out.append(text[last:start])
-        out.append(REDACTED)
+    for start, end in merged:
+        out += [text[last:start], REDACTED]
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+# Kinds whose sender may be sealed: their subject is the denouncer's own words.
+SEALED_CASE_KINDS = ("denunciation", "information")
+
+
+def redactor_for(actor: Any, case: Case) -> Callable[[str], str]:
+    """What ``actor`` reads of ``case``'s texts (content, subject, the notes of its steps):
+    unchanged for the assigned handler and for a case without a sealed identity; otherwise with
+    the denouncer's identity stripped (Art. 56). Opens the sealed identity at most once."""
+    if case.handler_id is not None and case.handler_id == getattr(actor, "pk", None):
+        return lambda text: text
+    identity = sealed_identity_of(case)
+    if not identity:
+        return lambda text: text
+
+    def redact(text: str) -> str:
+        return _redact(identity, text) if text else text
+
+    return redact
+
+
+def listed_subject(actor: Any, case: Case) -> str:
+    """The subject in a list (the queue, the API's list): a denunciation's only for its handler,
+    "" for anyone else — a list does not open every sealed identity to redact it."""
+    if case.kind in SEALED_CASE_KINDS and case.handler_id != getattr(actor, "pk", None):
+        return ""
+    return case.subject
+
+
+def subject_for(actor: Any, case: Case) -> str:
+    """A case's subject as ``actor`` may read it (see ``content_for``)."""
+    if case.handler_id is not None and case.handler_id == getattr(actor, "pk", None):
+        return case.subject
+    return redact_identity(case, case.subject)
 
 
 def content_for(actor: Any, case: Case) -> str:

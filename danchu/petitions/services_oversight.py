@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 from danchu.core.access.errors import NotPermitted
 from danchu.core.access.registry import has_perm
 from danchu.core.notify.services import notify_send
+from danchu.core.units.domain.kinds import Kind
 from danchu.core.units.models import Unit
 from danchu.petitions.domain import workflow as wf
 from danchu.petitions.domain.deadlines import DENUNCIATION, overdue_report_due
@@ -45,6 +46,7 @@ from danchu.petitions.services_workflow import (
     OVERDUE_NOTIFICATION,
     audit_refusal,
     record_side_step,
+    supervisors_of,
     unit_heads,
 )
 
@@ -77,13 +79,17 @@ class _Refused(Exception):
 
 
 def superior_of(case: Case) -> Unit | None:
-    """The body directly above the case's unit (Art. 38: the direct superior)."""
+    """The body directly above the case's unit (Art. 38: the direct superior); none for an
+    enterprise, which has no superior in the state's hierarchy."""
+    if case.unit.kind == Kind.ENTERPRISE:
+        return None
     return case.unit.parent
 
 
 def overdue_under(superior: Unit, *, today: date) -> QuerySet:
     """Accepted denunciations of the bodies directly under ``superior`` whose deadline has
-    passed, oldest deadline first, with whether a report was asked for and sent."""
+    passed, oldest deadline first, with whether a report was asked for and the latest report
+    (its text and date: the handler's, checked not to name the denouncer)."""
     events = CaseEvent.objects.filter(case=OuterRef("pk"))
     return (
         Case.objects.filter(
@@ -92,10 +98,16 @@ def overdue_under(superior: Unit, *, today: date) -> QuerySet:
             status=wf.ACCEPTED,
             due_on__lt=today,
         )
+        .exclude(unit__kind=Kind.ENTERPRISE)
         .select_related("unit")
         .annotate(
             requested=Exists(events.filter(action=REQUESTED)),
-            reported=Exists(events.filter(action=REPORTED)),
+            report=Subquery(
+                events.filter(action=REPORTED).order_by("-created_at", "-pk").values("note")[:1]
+            ),
+            reported_on=Subquery(
+                events.filter(action=REPORTED).order_by("-created_at", "-pk").values("on")[:1]
+            ),
         )
         .only("pk", "tracking_code", "unit__name", "unit__code", "accepted_on", "due_on")
         .order_by("due_on", "pk")
@@ -115,7 +127,11 @@ def _guarded(
         with transaction.atomic():
             if not permitted():
                 raise NotPermitted()
-            locked = Case.objects.select_for_update().select_related("unit").get(pk=case.pk)
+            locked = (
+                Case.objects.select_for_update()
+                .select_related("unit", "unit__parent")
+                .get(pk=case.pk)
+            )
             return work(locked)
     except _Refused as refused:
         audit_refusal(actor, case, step, refused.code)
@@ -224,6 +240,16 @@ def report_submit(*, actor: Any, case: Case, report: str, on: date | None = None
                 "late": day > report_by,
             },
         )
+        superior = locked.unit.parent
+        if superior is not None:
+            notify_send(
+                actor=actor,
+                kind=OVERDUE_NOTIFICATION,
+                recipients=supervisors_of([superior.pk], day).get(superior.pk, []),
+                title=_("%(unit)s reported on an overdue denunciation")
+                % {"unit": locked.unit.name},
+                url=reverse("petitions:oversight_overdue", args=[superior.code]),
+            )
         return event
 
     return _guarded(actor, case, "report", lambda: has_perm(actor, HANDLE, case), work)

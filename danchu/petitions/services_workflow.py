@@ -51,6 +51,7 @@ from danchu.core.audit.services import audit_record
 from danchu.core.calendar import add_working_days
 from danchu.core.documents.domain.dates import date_text
 from danchu.core.documents.services import document_generate
+from danchu.core.units.domain.kinds import Kind
 from danchu.core.units.models import Unit
 from danchu.petitions import documents_workflow as docs
 from danchu.petitions.domain import workflow as wf
@@ -344,8 +345,11 @@ def _run(
     on: date | None,
     work: Callable[[Case, wf.Plan, date], None],
     check: Callable[[], None] | None = None,
+    texts: Sequence[str] = (),
 ) -> Case:
-    """Lock, re-check, plan the transition, run ``work``; audit any refusal and raise it."""
+    """Lock, re-check, plan the transition, run ``work``; audit any refusal and raise it.
+    ``texts`` (reasons, results, notes the step writes) are refused when they name a sealed
+    denouncer (Law on Denunciations Arts 8(1), 56)."""
     day = on or _today()
     try:
         with transaction.atomic():
@@ -359,6 +363,8 @@ def _run(
             if wf.machine_of(locked.kind) not in machines:
                 raise _Refused("wrong_kind" if locked.kind != wf.UNCLASSIFIED else "unclassified")
             _check_handler(actor, locked)
+            if texts and text_reveals_identity(locked, *texts):
+                raise _Refused("identity_in_text")
             try:
                 plan = wf.plan(_facts(locked), action, on=day)
             except wf.TransitionError as exc:
@@ -550,7 +556,14 @@ def _refuse(
         )
 
     return _run(
-        actor=actor, case=case, action=wf.REFUSE, machines=(machine,), on=on, work=work, check=check
+        actor=actor,
+        case=case,
+        action=wf.REFUSE,
+        machines=(machine,),
+        on=on,
+        work=work,
+        check=check,
+        texts=(reason,),
     )
 
 
@@ -628,6 +641,7 @@ def _transfer(
         on=on,
         work=work,
         check=check,
+        texts=(reason,),
     )
 
 
@@ -1012,11 +1026,24 @@ def complaint_resolve(
                 ),
                 fields=docs.case_fields(locked),
                 closing=(
-                    "Quyết định này được gửi cho người khiếu nại, thủ trưởng cấp trên trực "
-                    "tiếp, người có quyền, nghĩa vụ liên quan và cơ quan thanh tra nhà nước "
-                    "cùng cấp trong thời hạn 03 ngày làm việc (Điều 32 Luật Khiếu nại).",
+                    (
+                        "Quyết định này được gửi cho người khiếu nại, thủ trưởng cấp trên trực "
+                        "tiếp, người có quyền, nghĩa vụ liên quan và cơ quan thanh tra nhà nước "
+                        "cùng cấp trong thời hạn 03 ngày làm việc (Điều 32 Luật Khiếu nại).",
+                    )
+                    if locked.instance <= 1
+                    else (
+                        "Quyết định này được gửi cho người khiếu nại, người giải quyết khiếu nại "
+                        "lần đầu, người có quyền, nghĩa vụ liên quan và cơ quan, tổ chức, cá nhân "
+                        "đã chuyển khiếu nại đến trong thời hạn 07 ngày (Điều 41 Luật Khiếu "
+                        "nại).",
+                    )
                 ),
-                recipients=(_sender_addressee(locked), "Thanh tra cùng cấp"),
+                recipients=(
+                    (_sender_addressee(locked), "Thanh tra cùng cấp")
+                    if locked.instance <= 1
+                    else (_sender_addressee(locked), "Người giải quyết khiếu nại lần đầu")
+                ),
             ),
         )
         _apply(
@@ -1104,6 +1131,7 @@ def case_withdraw(
         on=on,
         work=work,
         check=check,
+        texts=(reason,),
     )
 
 
@@ -1314,6 +1342,7 @@ def denunciation_extend(*, actor: Any, case: Case, reason: str, on: date | None 
         on=on,
         work=work,
         check=check,
+        texts=(reason,),
     )
 
 
@@ -1519,6 +1548,7 @@ def information_check(*, actor: Any, case: Case, result: str, on: date | None = 
         on=on,
         work=work,
         check=check,
+        texts=(result,),
     )
 
 
@@ -1536,6 +1566,7 @@ def information_close(*, actor: Any, case: Case, note: str = "", on: date | None
         machines=(wf.INFORMATION,),
         on=on,
         work=work,
+        texts=(note,),
     )
 
 
@@ -1651,6 +1682,14 @@ def petitions_alerts_run(*, today: date | None = None) -> AlertReport:
     near = overdue = 0
     for case in cases:
         late = case.due_on < day
+        # Art. 38: the superior steps in when the resolution (after acceptance) is late.
+        above = (
+            superiors.get(case.unit.parent_id, [])
+            if case.kind == DENUNCIATION
+            and case.status == wf.ACCEPTED
+            and case.unit.kind != Kind.ENTERPRISE
+            else []
+        )
         action = OVERDUE_ACTION if late else DEADLINE_ALERT_ACTION
         if (action, str(case.pk), case.due_on.isoformat()) in done:
             continue
@@ -1673,6 +1712,7 @@ def petitions_alerts_run(*, today: date | None = None) -> AlertReport:
                     "status": case.status,
                     "due_on": case.due_on,
                     "notified": len(recipients),
+                    "superiors_notified": len(above) if late else 0,
                 },
             )
             notify_send(
@@ -1682,7 +1722,6 @@ def petitions_alerts_run(*, today: date | None = None) -> AlertReport:
                 title=title,
                 url=reverse("petitions:workflow_case", args=[case.pk]),
             )
-            above = superiors.get(case.unit.parent_id, []) if case.kind == DENUNCIATION else []
             if late and above:
                 # Law on Denunciations Art. 38(1): the direct superior asks for a report.
                 notify_send(

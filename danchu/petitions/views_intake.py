@@ -49,7 +49,7 @@ from danchu.petitions.forms_intake import (
 )
 from danchu.petitions.models.cases import CaseChannel, CaseEvent, CaseKind, PartyRole
 from danchu.petitions.ratelimits import is_lookup, rate_limited
-from danchu.petitions.sealing import content_for, unseal
+from danchu.petitions.sealing import content_for, subject_for, unseal
 from danchu.petitions.selectors_intake import handlers_of, public_events
 from danchu.petitions.services_intake import (
     ANSWERED_STATUSES,
@@ -60,6 +60,7 @@ from danchu.petitions.services_intake import (
     case_route,
     case_split,
     duplicates_of,
+    lodged_on,
     own_cases,
     split_links_visible,
 )
@@ -273,6 +274,7 @@ def _case_context(request: HttpRequest, case: Any, **forms_: forms.Form) -> dict
     context: dict[str, Any] = {
         "case": case,
         "content": content_for(request.user, case),
+        "subject": subject_for(request.user, case),
         "unit": case.unit,
         "kind_label": CaseKind(case.kind).label,
         "status_label": _status_label(case.status),
@@ -281,7 +283,10 @@ def _case_context(request: HttpRequest, case: Any, **forms_: forms.Form) -> dict
         "role_labels": dict(PartyRole.choices),
         "is_handler": case.handler_id is not None and case.handler_id == request.user.pk,
         "is_open": case.status == "received",
-        "time_barred": rules.is_time_barred(case.decision_known_on, case.received_on),
+        # Art. 9's 90 days for a first complaint, counted to the day it was first lodged; a
+        # second complaint's Art. 33 window is checked where its terms are set.
+        "time_barred": case.instance <= 1
+        and rules.is_time_barred(case.decision_known_on, lodged_on(case)),
         "duplicates": list(duplicates_of(case)[:20]) if case.status == "received" else [],
         "parent": case.parent if links else None,
         "parts": list(case.parts.all()) if links else [],

@@ -46,7 +46,7 @@ from danchu.petitions.domain.deadlines import (
 from danchu.petitions.errors import PetitionError
 from danchu.petitions.models import Case, CaseParty
 from danchu.petitions.reports import Period, petitions_statistics_rollup
-from danchu.petitions.sealing import content_for
+from danchu.petitions.sealing import listed_subject, redactor_for
 from danchu.petitions.selectors_workflow import case_timeline, queue_for
 from danchu.petitions.services_oversight import open_request, report_submit
 
@@ -313,6 +313,8 @@ def workflow_queue(request: HttpRequest, code: str) -> HttpResponse:
     )
     filter_form = wforms.QueueFilterForm(request.GET or None, handlers=handlers)
     page = paginate(request, queue_for(request.user, unit, today=today, **filter_form.filters()))
+    for case in page.object_list:
+        case.shown_subject = listed_subject(request.user, case)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -351,6 +353,7 @@ def workflow_queue_export(request: HttpRequest, code: str, fmt: str) -> HttpResp
 
 
 def _case_context(actor: Any, case: Case, **bound: forms.Form) -> dict[str, Any]:
+    redact = redactor_for(actor, case)
     today = timezone.localdate()
     facts = services.case_facts(case)
     machine = wf.machine_of(case.kind)
@@ -389,7 +392,8 @@ def _case_context(actor: Any, case: Case, **bound: forms.Form) -> dict[str, Any]
     ]
     return {
         "case": case,
-        "content": content_for(actor, case),
+        "content": redact(case.content),
+        "subject": redact(case.subject),
         "action_errors": action_errors,
         "unit": case.unit,
         "ancestors": ancestors_of(case.unit),
@@ -397,7 +401,14 @@ def _case_context(actor: Any, case: Case, **bound: forms.Form) -> dict[str, Any]
         "status_label": wforms.status_labels().get(case.status, case.status),
         "overdue": wf.is_overdue(status=case.status, due_on=case.due_on, today=today),
         "parties": list(CaseParty.objects.filter(case=case).order_by("role", "pk")),
-        "timeline": case_timeline(case),
+        "timeline": [
+            {
+                "event": event,
+                "label": wforms.STEP_LABELS.get(event.action, event.action),
+                "note": redact(event.note),
+            }
+            for event in case_timeline(case)
+        ],
         "statuses": wforms.status_labels(),
         "steps": steps,
         "transfer_by": (

@@ -158,3 +158,40 @@ def test_an_overdue_denunciation_escalates_to_the_superior(tree, personas):
     assert to_chair.count() == 1
     assert to_chair.get().url == reverse("petitions:oversight_overdue", args=[tree.commune_a.code])
     assert case.tracking_code not in to_chair.get().title  # the superior sees the unit and date
+
+
+def test_the_superior_reads_the_report_and_is_told_of_it(client, tree, personas):
+    chair, head = personas["chair_a"], personas["agency_head_a"]
+    case = overdue_denunciation(tree.agency_a, head)
+    oversight.report_request(actor=chair, case=case)
+    before = Notification.objects.filter(recipient=chair).count()
+    oversight.report_submit(actor=head, case=case, report="Đang đối chiếu chứng từ thu tiền.")
+    assert Notification.objects.filter(recipient=chair).count() == before + 1
+    client.force_login(chair)
+    page = client.get(reverse("petitions:oversight_overdue", args=[tree.commune_a.code]))
+    assert "Đang đối chiếu chứng từ thu tiền." in page.content.decode()
+
+
+def test_a_denunciation_late_in_processing_is_not_escalated_to_the_superior(tree, personas):
+    chair = personas["chair_a"]
+    make_case(
+        tree.agency_a,
+        "denunciation",
+        due_on=date(2026, 3, 11),
+        handler=personas["agency_head_a"],
+    )
+    services.petitions_alerts_run(today=date(2026, 3, 20))
+    assert not Notification.objects.filter(recipient=chair).exists()
+
+
+def test_an_enterprise_has_no_superior_in_the_oversight(client, tree, personas):
+    from danchu.core.units.domain.kinds import Kind
+    from tests.conftest import make_unit
+
+    enterprise = make_unit("90001-D01", "Công ty TNHH Thử", Kind.ENTERPRISE, tree.commune_a)
+    case = overdue_denunciation(enterprise, None)
+    client.force_login(personas["chair_a"])
+    page = client.get(reverse("petitions:oversight_overdue", args=[tree.commune_a.code]))
+    assert case.tracking_code not in page.content.decode()
+    response = client.post(reverse("petitions:oversight_request", args=[case.pk]))
+    assert response.status_code == 404

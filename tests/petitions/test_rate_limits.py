@@ -290,3 +290,12 @@ def test_behind_a_proxy_the_configured_header_names_the_client():
         assert client_address(request) == "198.51.100.7"
         bare = factory.get("/", REMOTE_ADDR="10.0.0.1")
         assert client_address(bare) == "10.0.0.1"  # the header missing: the connection's
+
+
+def test_a_header_proxies_append_to_is_read_from_its_last_entry():
+    factory = RequestFactory()
+    request = factory.get(
+        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7"
+    )
+    with override_settings(DANCHU_CLIENT_IP_HEADER="X-Forwarded-For"):
+        assert client_address(request) == "198.51.100.7"  # the proxy's entry, not the client's

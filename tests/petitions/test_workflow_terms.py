@@ -558,3 +558,75 @@ def test_a_complaint_transferred_in_is_time_barred_from_the_day_it_was_first_lod
             on=date(2026, 3, 17),
         )
     assert str(caught.value) == services.message("not_time_barred")
+
+
+# --- review: every text of a denunciation's steps, and what others read -----------------------
+
+
+def test_an_extension_reason_naming_the_denouncer_is_refused(tree, personas):
+    officer = personas["officer_a"]
+    case = sealed_denunciation(tree.commune_a)
+    services.denunciation_accept(actor=officer, case=case, accused_summary=ACCUSED_SUMMARY, on=ON)
+    before = snapshot(case)
+    with pytest.raises(PetitionError) as caught:
+        services.denunciation_extend(
+            actor=officer, case=case, reason=f"Cần gặp lại bà {SECRET['full_name']}.", on=ON
+        )
+    assert str(caught.value) == services.message("identity_in_text")
+    assert snapshot(case) == before
+
+
+def test_redaction_handles_punctuation_international_phones_and_keeps_other_numbers(tree, personas):
+    from danchu.petitions.sealing import REDACTED, redact_identity
+
+    case = sealed_denunciation(tree.commune_a)
+    text = (
+        "Ngày 12 3 2024 người ở Số 7 ngõ Kín thôn Một (số +84 987 654 321) báo tin; "
+        "TRẦN THỊ BÍ MẬT đã ký."
+    )
+    redacted = redact_identity(case, text)
+    assert redacted.startswith("Ngày 12 3 2024 người ở ")
+    assert "ngõ Kín" not in redacted and "654" not in redacted and "TRẦN" not in redacted
+    assert redacted.count(REDACTED) == 3
+
+
+def test_others_read_the_subject_and_notes_without_the_denouncer(client, tree, personas):
+    officer, chair = personas["officer_a"], personas["chair_a"]
+    case = sealed_denunciation(
+        tree.commune_a, subject=f"Đơn của bà {SECRET['full_name']} tố cáo cán bộ địa chính"
+    )
+    client.force_login(chair)
+    page = client.get(reverse("petitions:workflow_case", args=[case.pk])).content.decode()
+    assert SECRET["full_name"] not in page and "tố cáo cán bộ địa chính" in page
+    queue = client.get(reverse("petitions:workflow_queue", args=[tree.commune_a.code]))
+    assert SECRET["full_name"] not in queue.content.decode()
+    client.force_login(officer)
+    page = client.get(reverse("petitions:workflow_case", args=[case.pk])).content.decode()
+    assert SECRET["full_name"] in page  # the handler reads the letter as sent
+
+
+def test_the_timeline_reads_in_words(client, tree, personas):
+    from django.utils.translation import gettext
+
+    officer = personas["officer_a"]
+    case = make_case(tree.commune_a, "complaint")
+    services.case_set_terms(actor=officer, case=case, complex=True)
+    client.force_login(officer)
+    page = client.get(reverse("petitions:workflow_case", args=[case.pk])).content.decode()
+    assert gettext("Time-limit circumstances set") in page
+
+
+def test_a_second_decision_paper_cites_article_41(tree, personas):
+    officer = personas["officer_a"]
+    case = make_case(tree.commune_a, "complaint", instance=2)
+    services.complaint_accept(actor=officer, case=case, on=ON)
+    services.complaint_dialogue(
+        actor=officer,
+        case=case,
+        held_on=ON,
+        participants="Người khiếu nại; UBND xã",
+        opinions="Giữ ý kiến.",
+    )
+    services.complaint_resolve(actor=officer, case=case, decision="Giữ nguyên.", on=ON)
+    text = document_text(CaseEvent.objects.get(case=case, action="resolve").document)
+    assert "Điều 41" in text and "07 ngày" in text and "Điều 32" not in text
