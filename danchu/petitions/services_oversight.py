@@ -128,7 +128,9 @@ def _guarded(
             if not permitted():
                 raise NotPermitted()
             locked = (
-                Case.objects.select_for_update()
+                # Only the case row is locked (a unit's parent is an outer join, which
+                # PostgreSQL does not lock).
+                Case.objects.select_for_update(of=("self",))
                 .select_related("unit", "unit__parent")
                 .get(pk=case.pk)
             )
