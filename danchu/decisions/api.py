@@ -31,7 +31,7 @@ from danchu.core.access.registry import has_perm
 from danchu.core.people.models import Household
 from danchu.core.units.access import access_unit_by_code
 from danchu.decisions.access import access_matter_by_id
-from danchu.decisions.models import Choice, Matter, MatterStatus, VoteChannel
+from danchu.decisions.models import CLOSED_STATUSES, Choice, Matter, MatterStatus, VoteChannel
 from danchu.decisions.permissions import RECORD_VOTES, RUN_MATTERS, VIEW_RESULTS
 from danchu.decisions.services import (
     DecisionError,
@@ -60,9 +60,6 @@ def _caller(request: HttpRequest):
         return request.auth
     user = getattr(request, "user", None)
     return user if user is not None else AnonymousUser()
-
-
-CLOSED_STATUSES = (MatterStatus.ADOPTED, MatterStatus.REJECTED, MatterStatus.ANNULLED)
 
 
 def _counts_shown(matter: Matter, context: dict | None) -> bool:

@@ -38,6 +38,7 @@ from danchu.decisions.forms_ballots import (
     TeamForm,
 )
 from danchu.decisions.models import (
+    CLOSED_STATUSES,
     Ballot,
     BallotPlan,
     Choice,
@@ -62,7 +63,6 @@ from danchu.decisions.services_ballots import (
 from danchu.decisions.view_steps import REFUSALS, matter_page, post_button
 
 BALLOTS_PER_PRINT_PAGE = 50
-CLOSED = (MatterStatus.ADOPTED, MatterStatus.REJECTED, MatterStatus.ANNULLED)
 
 
 def _ballot_matter(request: HttpRequest, pk: int, permission: str) -> Matter:
@@ -291,7 +291,7 @@ def access_commune_matter(actor: Any, pk: int) -> Matter:
     matter = access_matter_by_id(actor, pk)
     if matter.scope != MatterScope.COMMUNE or matter.status == MatterStatus.DRAFT:
         raise not_found()
-    permission = VIEW_RESULTS if matter.status in CLOSED else VIEW_COMMUNE_TALLY
+    permission = VIEW_RESULTS if matter.status in CLOSED_STATUSES else VIEW_COMMUNE_TALLY
     if not (has_perm(actor, permission, matter) or has_perm(actor, RUN_MATTERS, matter)):
         raise not_found()
     return matter
@@ -313,7 +313,7 @@ def ballots_commune(request: HttpRequest, pk: int) -> HttpResponse:
         other=Sum("other_count"),
     )
     all_villages = matter.eligible_households or totals["villages"]
-    adopted = matter.villages_adopted if matter.status in CLOSED else totals["adopted"]
+    adopted = matter.villages_adopted if matter.status in CLOSED_STATUSES else totals["adopted"]
     page = paginate(request, parts.select_related("unit").order_by("unit__code", "pk"))
     return render(
         request,
@@ -328,7 +328,7 @@ def ballots_commune(request: HttpRequest, pk: int) -> HttpResponse:
             "passes": rules.passes(matter.kind, "commune", all_villages, min(adopted, all_villages))
             if all_villages
             else False,
-            "closed": matter.status in CLOSED,
+            "closed": matter.status in CLOSED_STATUSES,
             "can_close": matter.status == MatterStatus.OPEN
             and has_perm(request.user, RUN_MATTERS, matter),
         },

@@ -39,6 +39,7 @@ from danchu.decisions.forms_elections import (
     TeamForm,
 )
 from danchu.decisions.models import (
+    CLOSED_STATUSES,
     Candidate,
     CommunityDecision,
     Dismissal,
@@ -185,7 +186,7 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
     is_official = has_perm(user, VIEW_ELECTIONS, election)
     candidates = list(election.candidates.order_by("pk"))
     decision = CommunityDecision.objects.filter(matter=matter).first()
-    closed = matter.status in (MatterStatus.ADOPTED, MatterStatus.REJECTED, MatterStatus.ANNULLED)
+    closed = matter.status in CLOSED_STATUSES
     meeting = matter.meeting if matter.meeting_id else None
     if meeting is not None and meeting.status == MeetingStatus.PLANNED and not is_official:
         meeting = None  # a meeting is public once its notice is out

@@ -34,3 +34,14 @@ def access_statistics_unit(actor: Any, code: str) -> Unit:
     """A unit whose statistics the actor may see (handlers, the commune Front, the province,
     steering members); 404 otherwise."""
     return access_unit_by_code(actor, code, permission=VIEW_STATISTICS)
+
+
+def first_instance_case(case: Case, code: str) -> Case | None:
+    """The complaint with tracking ``code`` of a body directly under ``case``'s unit — the
+    first-instance case a second complaint may be linked to (Law on Complaints Art. 7). Any
+    other code reads as unknown, so the lookup tells nothing about other units' cases."""
+    return (
+        Case.objects.select_related("unit")
+        .filter(tracking_code=code, unit__parent_id=case.unit_id)
+        .first()
+    )

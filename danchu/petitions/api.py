@@ -48,7 +48,7 @@ from danchu.petitions.forms_intake import CaseForm, ClassifyForm
 from danchu.petitions.models import Case, CaseChannel, CaseKind, CaseParty
 from danchu.petitions.ratelimits import api_rate_limited
 from danchu.petitions.reports import Period, petitions_statistics_rollup
-from danchu.petitions.sealing import content_for, listed_subject, subject_for
+from danchu.petitions.sealing import listed_subject, redactor_for
 from danchu.petitions.selectors_intake import public_events
 from danchu.petitions.selectors_workflow import case_timeline, queue_for
 from danchu.petitions.services_intake import case_classify, case_receive, case_route
@@ -120,15 +120,11 @@ class _CaseFields(Schema):
 
 
 class CaseOut(_CaseFields):
-    """One row of the unit's list."""
+    """One row of the unit's list (``overdue`` is annotated by ``queue_for``)."""
 
     @staticmethod
     def resolve_unit_code(obj: Case) -> str:
         return obj.unit.code
-
-    @staticmethod
-    def resolve_overdue(obj: Case) -> bool:
-        return wf.is_overdue(status=obj.status, due_on=obj.due_on, today=timezone.localdate())
 
     @staticmethod
     def resolve_subject(obj: Case, context: dict[str, Any]) -> str:
@@ -243,6 +239,7 @@ def _status(row: dict[str, Any]) -> dict[str, Any]:
 def _detail(case: Case, actor: Any) -> dict[str, Any]:
     """One case for the unit's officials. Built field by field: a denouncer's identity is
     sealed and never read here."""
+    redact = redactor_for(actor, case)
     today = timezone.localdate()
     parties = CaseParty.objects.filter(case=case).order_by("role", "pk").values("role", "full_name")
     return {
@@ -252,14 +249,14 @@ def _detail(case: Case, actor: Any) -> dict[str, Any]:
         "kind": case.kind,
         "channel": case.channel,
         "status": case.status,
-        "subject": subject_for(actor, case),
+        "subject": redact(case.subject),
         "received_on": case.received_on,
         "accepted_on": case.accepted_on,
         "due_on": case.due_on,
         "extensions": case.extensions,
         "overdue": wf.is_overdue(status=case.status, due_on=case.due_on, today=today),
         "handler_id": case.handler_id,
-        "content": content_for(actor, case),
+        "content": redact(case.content),
         "complex": case.complex,
         "remote": case.remote,
         "instance": case.instance,
@@ -278,7 +275,7 @@ def _detail(case: Case, actor: Any) -> dict[str, Any]:
                 "on": event.on,
                 "from_status": event.from_status,
                 "to_status": event.to_status,
-                "note": event.note,
+                "note": redact(event.note),
                 "public": event.public,
                 "document_id": event.document_id,
             }

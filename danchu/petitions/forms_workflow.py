@@ -27,6 +27,8 @@ STATUS_LABELS = {
     wf.ANSWERED: _("Answered"),
     wf.CHECKED: _("Checked"),
     wf.CLOSED: _("Closed"),
+    "merged": _("Merged into another case"),
+    "split": _("Split into separate cases"),
 }
 
 

@@ -41,7 +41,6 @@ from danchu.petitions.models.cases import Case, SealedIdentity
 
 UNSEALED_ACTION = "petitions.identity_unsealed"
 UNSEAL_REFUSED_ACTION = "petitions.unseal_refused"
-IDENTITY_FIELDS = ("full_name", "address", "phone", "id_number")
 NUMBER_RE = re.compile(r"\d[\d .\-]*\d")
 OWNER_DIGEST_SALT = "danchu.petitions.owner_digest"
 # Digests looked up per query, and how many unused indexes in a row end the search.
@@ -216,26 +215,13 @@ def redactor_for(actor: Any, case: Case) -> Callable[[str], str]:
 
 
 def listed_subject(actor: Any, case: Case) -> str:
-    """The subject in a list (the queue, the API's list): a denunciation's only for its handler,
-    "" for anyone else — a list does not open every sealed identity to redact it."""
-    if case.kind in SEALED_CASE_KINDS and case.handler_id != getattr(actor, "pk", None):
+    """The subject in a list (the queue, the API's list): a denunciation's — or any case whose
+    sender is sealed, the list's ``sealed`` annotation, whatever the case became — only for its
+    handler, "" for anyone else: a list does not open every sealed identity to redact it."""
+    sealed = case.kind in SEALED_CASE_KINDS or getattr(case, "sealed", False)
+    if sealed and case.handler_id != getattr(actor, "pk", None):
         return ""
     return case.subject
-
-
-def subject_for(actor: Any, case: Case) -> str:
-    """A case's subject as ``actor`` may read it (see ``content_for``)."""
-    if case.handler_id is not None and case.handler_id == getattr(actor, "pk", None):
-        return case.subject
-    return redact_identity(case, case.subject)
-
-
-def content_for(actor: Any, case: Case) -> str:
-    """A case's content as ``actor`` may read it: whole for the assigned handler, with the
-    denouncer's identity stripped for every other official (``redact_identity``)."""
-    if case.handler_id is not None and case.handler_id == getattr(actor, "pk", None):
-        return case.content
-    return redact_identity(case, case.content)
 
 
 def _refuse_unseal(actor: Any, case: Case, problem: str, reason: str) -> None:

@@ -6,14 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils import timezone
 
 from danchu.core.access.models import RoleAssignment
-from danchu.core.access.registry import has_perm
 from danchu.core.units.models import Unit
 from danchu.petitions.models.cases import CaseEvent
-from danchu.petitions.permissions import HANDLE
+from danchu.petitions.permissions import HANDLING_ROLES
 
 
 def public_events(case_pk: int) -> list[dict[str, Any]]:
@@ -26,12 +24,12 @@ def public_events(case_pk: int) -> list[dict[str, Any]]:
 
 
 def handlers_of(unit: Unit) -> list[Any]:
-    """Officials who hold ``petitions.handle`` over ``unit`` (candidates for assignment)."""
-    today = timezone.localdate()
+    """Officials who hold ``petitions.handle`` over ``unit`` — a handling role held at the unit
+    itself (``permissions.handlers``) — the candidates for assignment (one query)."""
     user_ids = (
-        RoleAssignment.objects.active_on(today)
-        .filter(Q(unit=unit) | Q(unit__code__in=unit.ancestor_codes))
+        RoleAssignment.objects.active_on(timezone.localdate())
+        .filter(unit=unit, role_id__in=HANDLING_ROLES)
         .values_list("user_id", flat=True)
     )
-    users = get_user_model().objects.filter(pk__in=set(user_ids), is_active=True)
-    return [u for u in users.order_by("full_name", "pk") if has_perm(u, HANDLE, unit)]
+    users = get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+    return list(users.order_by("full_name", "pk"))

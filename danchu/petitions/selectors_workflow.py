@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import BooleanField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models import Case as Conditional
 from django.db.models.functions import Coalesce
 
 from danchu.core.access.registry import scope_queryset
 from danchu.core.units.models import Unit
 from danchu.petitions.domain import workflow as wf
-from danchu.petitions.models import Case, CaseEvent
+from danchu.petitions.models import Case, CaseEvent, SealedIdentity
 from danchu.petitions.permissions import HANDLE
 
 MINE = "mine"
@@ -44,7 +44,10 @@ def queue_for(
     """The unit's cases the actor handles, by deadline (open cases first, the earliest
     deadline first, cases without a deadline last), filtered."""
     queryset = scope_queryset(actor, HANDLE, Case.objects.filter(unit=unit), "unit__path")
-    queryset = with_overdue(queryset.select_related("handler"), today)
+    queryset = with_overdue(queryset.select_related("handler"), today).annotate(
+        # Whether a sender is sealed, whatever the case became (see ``sealing.listed_subject``).
+        sealed=Exists(SealedIdentity.objects.filter(case=OuterRef("pk")))
+    )
     if kind:
         queryset = queryset.filter(kind=kind)
     if status:

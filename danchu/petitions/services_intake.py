@@ -854,8 +854,8 @@ def case_route(*, actor: Any, case: Case, handler: Any = None, to_unit: Unit | N
         locked = _lock(case)
         if locked.status != RECEIVED:
             problem = _("Only a case that was received and not yet handled can be routed.")
-        elif route_problem(actor, locked):
-            problem = route_problem(actor, locked)
+        elif problem := (route_problem(actor, locked) or None):
+            pass
         elif handler is not None:
             locked.handler = handler
             locked.save(update_fields=["handler"])

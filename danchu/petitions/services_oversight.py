@@ -45,6 +45,7 @@ from danchu.petitions.sealing import text_reveals_identity
 from danchu.petitions.services_workflow import (
     OVERDUE_NOTIFICATION,
     audit_refusal,
+    clean_text,
     record_side_step,
     supervisors_of,
     unit_heads,
@@ -54,7 +55,6 @@ REQUESTED = "report_requested"
 REPORTED = "overdue_report"
 REQUEST_ACTION = "petitions.report_requested"
 REPORT_ACTION = "petitions.overdue_reported"
-MAX_REPORT = 5000
 
 
 def _messages() -> dict[str, str]:
@@ -212,8 +212,7 @@ def report_submit(*, actor: Any, case: Case, report: str, on: date | None = None
     """The handler reports to the superior on the delay (Art. 38(2)), within 5 working days of
     the request (``late`` in the audit otherwise), and goes on resolving."""
     day = on or timezone.localdate()
-    text = "\n".join(" ".join(line.split()) for line in str(report or "").strip().splitlines())
-    text = text.strip()[:MAX_REPORT]
+    text = clean_text(report)
 
     def work(locked: Case) -> CaseEvent:
         if day > timezone.localdate():

@@ -10,16 +10,20 @@ Complaints (Law on Complaints 02/2011/QH13):
     case_withdraw(actor=, case=, signed=, reason=, on=None, continue_ground="")
                                                                      Art. 10; Denunciations Art. 33
 Denunciations (Law on Denunciations 25/2018/QH14):
-    denunciation_accept(actor=, case=, on=None)                      Art. 29(3)
+    denunciation_accept(actor=, case=, accused_summary=, on=None)    Art. 29(3)
     denunciation_refuse(actor=, case=, grounds=, reason=, on=None)   Art. 24(1)
     denunciation_transfer(actor=, case=, to_unit=, reason=, on=None) Art. 24(2)
     denunciation_extend(actor=, case=, reason=, on=None)             Art. 30
     denunciation_conclude(actor=, case=, conclusion=, on=None)       Art. 35
-    denunciation_publish(actor=, case=, summary=, place=, on=None)   Art. 40
+    denunciation_publish(actor=, case=, place=, on=None)             Art. 40
 Feedback and recommendations (Law on Citizen Reception 42/2013/QH13 Art. 28(1)):
     petition_answer(actor=, case=, answer=, on=None)
     petition_refuse(actor=, case=, grounds=, reason=, on=None)
     petition_transfer(actor=, case=, to_unit=, reason=, on=None)
+Beside the state machines (the status stays):
+    case_set_terms(actor=, case=, complex=, remote=, instance=, first_known_on=,
+                   earlier_case=, multi_location=)   Complaints 28, 33, 37; Denunciations 24(1)
+    case_add_accused(actor=, case=, full_name=, address=)   Complaints Art. 8; Denunciations 23
 Information for management (Law on Denunciations Art. 25):
     information_check(actor=, case=, result=, on=None), information_close(actor=, case=, note=)
 Not admissible: inadmissible_close(actor=, case=, note=, on=None)
@@ -154,9 +158,10 @@ DENUNCIATION_REFUSAL_GROUNDS: dict[str, tuple[Any, str]] = {
         "(điểm d khoản 1 Điều 29)",
     ),
     "already_resolved": (
-        gettext_lazy("Already resolved and no new evidence (Art. 27)"),
+        # The article of this ground is not in LAW.md: the paper states the ground without it.
+        gettext_lazy("Already resolved, and no new information or circumstances"),
         "Tố cáo về vụ việc đã được giải quyết mà người tố cáo không cung cấp thông tin, tình "
-        "tiết mới (khoản 1 Điều 27)",
+        "tiết mới",
     ),
 }
 PETITION_REFUSAL_GROUNDS: dict[str, tuple[Any, str]] = {
@@ -294,7 +299,8 @@ def _today() -> date:
     return timezone.localdate()
 
 
-def _text(value: Any, *, multiline: bool = True) -> str:
+def clean_text(value: Any, *, multiline: bool = True) -> str:
+    """What an official typed: spaces normalised (NFC), lines kept, at most MAX_TEXT."""
     text = str(value or "").strip()
     if not multiline:
         return normalise_spaces(text)
@@ -498,7 +504,7 @@ def _grounds(machine: str, grounds: Sequence[str]) -> list[str]:
 def _refuse(
     *, actor: Any, case: Case, machine: str, grounds: Sequence[str], reason: str, on: date | None
 ) -> Case:
-    reason = _text(reason)
+    reason = clean_text(reason)
     chosen: list[str] = []
 
     def check() -> None:
@@ -520,10 +526,10 @@ def _refuse(
             if problem:
                 raise _Refused(problem, "grounds")
         table = REFUSAL_GROUNDS[machine]
-        title = {
-            COMPLAINT: "Thông báo về việc không thụ lý giải quyết khiếu nại",
-            DENUNCIATION: "Thông báo về việc không thụ lý tố cáo",
-            PETITION: "Thông báo về việc không thụ lý đơn",
+        summary = {
+            COMPLAINT: "Về việc không thụ lý giải quyết khiếu nại",
+            DENUNCIATION: "Về việc không thụ lý tố cáo",
+            PETITION: "Về việc không thụ lý đơn",
         }[machine]
         document = _notice(
             actor,
@@ -531,7 +537,7 @@ def _refuse(
             docs.REFUSAL_NOTICE,
             docs.notice_data(
                 title="Thông báo",
-                summary=title[len("Thông báo ") :],
+                summary=summary,
                 issued_on=day,
                 addressee=_sender_addressee(locked),
                 paragraphs=(
@@ -577,7 +583,7 @@ def _transfer(
     on: date | None,
     limit_working_days: int | None = None,
 ) -> Case:
-    reason = _text(reason)
+    reason = clean_text(reason)
 
     def check() -> None:
         if to_unit is None or to_unit.pk == case.unit_id:
@@ -817,8 +823,8 @@ def case_add_accused(*, actor: Any, case: Case, full_name: str, address: str = "
     Law on Denunciations Art. 23(1)), to whom the acceptance of a denunciation and its
     conclusion are notified (Arts 29(3), 35). Not a sealed person: the denouncer never is."""
     step = "accused"
-    name = _text(full_name, multiline=False)[:150]
-    place = _text(address, multiline=False)[:255]
+    name = clean_text(full_name, multiline=False)[:150]
+    place = clean_text(address, multiline=False)[:255]
     created: list[CaseParty] = []
 
     def work(locked: Case) -> None:
@@ -850,8 +856,9 @@ def case_add_accused(*, actor: Any, case: Case, full_name: str, address: str = "
 
 
 def complaint_accept(*, actor: Any, case: Case, on: date | None = None) -> Case:
-    """Accept (thụ lý) a complaint and notify in writing (Art. 27; Mẫu 01-KN); the resolution
-    limit then runs from the acceptance (Art. 28, or Art. 37 in the second instance)."""
+    """Accept (thụ lý) a complaint and notify in writing (Art. 27, or Art. 36 in the second
+    instance; Mẫu 01-KN); the resolution limit then runs from the acceptance (Art. 28, or
+    Art. 37 in the second instance)."""
 
     def work(locked: Case, plan: wf.Plan, day: date) -> None:
         accept_by = locked.due_on
@@ -925,9 +932,9 @@ def complaint_dialogue(
     """Minutes of the dialogue (Art. 30: when the request and the verification differ; Art. 39:
     always in the second instance): participants, each one's opinion and the result, signed or
     fingerprinted (a refusal to sign is written in the minutes)."""
-    participants = _text(participants)
-    opinions = _text(opinions)
-    result = _text(result)
+    participants = clean_text(participants)
+    opinions = clean_text(opinions)
+    result = clean_text(result)
 
     def check() -> None:
         if not participants or not opinions:
@@ -994,7 +1001,7 @@ def complaint_resolve(
     """Record the decision resolving the complaint (Arts 31, 40) and when it was sent: within 3
     working days of the first decision (Art. 32), 7 days of the second (Art. 41; R-KN-07). The
     event's note and the audit data carry ``sent_on`` and whether it was late."""
-    decision = _text(decision)
+    decision = clean_text(decision)
 
     def check() -> None:
         if not decision:
@@ -1081,7 +1088,7 @@ def case_withdraw(
     resolver stops and notifies in writing) or of a denunciation before its conclusion (Law on
     Denunciations Art. 33). With ``continue_ground`` a denunciation stays in process (signs of
     a violation, a coerced withdrawal, slander: Art. 33(3)–(4))."""
-    reason = _text(reason)
+    reason = clean_text(reason)
     action = wf.WITHDRAW_CONTINUE if continue_ground else wf.WITHDRAW
 
     def check() -> None:
@@ -1148,7 +1155,7 @@ def denunciation_accept(
     reference — never the denouncer's words, the case's tracking code or anything that names
     the denouncer (Arts 8(1), 9(1)(b), 56). The resolution limit runs from the acceptance
     (Art. 30)."""
-    summary = _text(accused_summary)
+    summary = clean_text(accused_summary)
 
     def check() -> None:
         if not summary:
@@ -1288,7 +1295,7 @@ def denunciation_extend(*, actor: Any, case: Case, reason: str, on: date | None 
     """Extend the resolution by 30 days, at most twice, by a written decision with its reason,
     notified to the denouncer and the accused (Art. 30; R-TC-04), decided no later than the
     deadline it extends."""
-    reason = _text(reason)
+    reason = clean_text(reason)
 
     def check() -> None:
         if not reason:
@@ -1351,7 +1358,7 @@ def denunciation_conclude(
 ) -> Case:
     """The conclusion on the content of the denunciation (Art. 35), sent to the denouncer and
     the accused; it must be published within 7 working days (Art. 40(1))."""
-    conclusion = _text(conclusion)
+    conclusion = clean_text(conclusion)
 
     def check() -> None:
         if not conclusion:
@@ -1402,17 +1409,16 @@ def denunciation_conclude(
 def denunciation_publish(*, actor: Any, case: Case, place: str, on: date | None = None) -> Case:
     """Publish the conclusion within 7 working days of it (Art. 40(1); R-TC-07), without any
     information identifying the denouncer (Art. 40(3))."""
-    place = _text(place, multiline=False)
+    place = clean_text(place, multiline=False)
 
     def check() -> None:
         if not place:
             raise _Refused("publish_place", "place")
 
     def work(locked: Case, plan: wf.Plan, day: date) -> None:
+        # The conclusion was checked when it was made (``denunciation_conclude``).
         if text_reveals_identity(locked, place):
             raise _Refused("identity_in_text", "place")
-        if text_reveals_identity(locked, locked.conclusion):
-            raise _Refused("identity_in_text", "conclusion")
         publish_by = locked.due_on
         document = _notice(
             actor,
@@ -1460,7 +1466,7 @@ def denunciation_publish(*, actor: Any, case: Case, place: str, on: date | None 
 def petition_answer(*, actor: Any, case: Case, answer: str, on: date | None = None) -> Case:
     """Answer feedback or a recommendation in writing within 10 working days of receipt (Law on
     Citizen Reception Art. 28(1)); a late answer is recorded as such."""
-    answer = _text(answer)
+    answer = clean_text(answer)
 
     def check() -> None:
         if not answer:
@@ -1528,62 +1534,79 @@ def petition_transfer(
 # --- information for management and inadmissible letters ------------------------------------
 
 
-def information_check(*, actor: Any, case: Case, result: str, on: date | None = None) -> Case:
-    """Record the inspection or check of an anonymous denunciation whose content is concrete
-    and verifiable, to serve management (Law on Denunciations Art. 25; R-TC-05)."""
-    result = _text(result)
+def _note_step(
+    *,
+    actor: Any,
+    case: Case,
+    action: str,
+    machine: str,
+    note: str,
+    on: date | None,
+    public: bool,
+    required: str = "",
+) -> Case:
+    """A step whose only record is its note (a check's result, a closing note); ``required``
+    names the refusal when the note is missing."""
+    text = clean_text(note)
 
     def check() -> None:
-        if not result:
-            raise _Refused("result_required", "result")
+        if required and not text:
+            raise _Refused(required, "result")
 
     def work(locked: Case, plan: wf.Plan, day: date) -> None:
-        _apply(actor, locked, plan, day, note=result, public=False)
+        _apply(actor, locked, plan, day, note=text, public=public)
 
     return _run(
         actor=actor,
         case=case,
-        action=wf.CHECK,
-        machines=(wf.INFORMATION,),
+        action=action,
+        machines=(machine,),
         on=on,
         work=work,
         check=check,
-        texts=(result,),
+        texts=(text,),
+    )
+
+
+def information_check(*, actor: Any, case: Case, result: str, on: date | None = None) -> Case:
+    """Record the inspection or check of an anonymous denunciation whose content is concrete
+    and verifiable, to serve management (Law on Denunciations Art. 25; R-TC-05)."""
+    return _note_step(
+        actor=actor,
+        case=case,
+        action=wf.CHECK,
+        machine=wf.INFORMATION,
+        note=result,
+        on=on,
+        public=False,
+        required="result_required",
     )
 
 
 def information_close(*, actor: Any, case: Case, note: str = "", on: date | None = None) -> Case:
-    """Close information for management once checked."""
-    note = _text(note)
-
-    def work(locked: Case, plan: wf.Plan, day: date) -> None:
-        _apply(actor, locked, plan, day, note=note, public=False)
-
-    return _run(
+    """Close information for management once checked (Law on Denunciations Art. 25)."""
+    return _note_step(
         actor=actor,
         case=case,
         action=wf.CLOSE,
-        machines=(wf.INFORMATION,),
+        machine=wf.INFORMATION,
+        note=note,
         on=on,
-        work=work,
-        texts=(note,),
+        public=False,
     )
 
 
 def inadmissible_close(*, actor: Any, case: Case, note: str = "", on: date | None = None) -> Case:
-    """File a letter classified as not admissible."""
-    note = _text(note)
-
-    def work(locked: Case, plan: wf.Plan, day: date) -> None:
-        _apply(actor, locked, plan, day, note=note)
-
-    return _run(
+    """File a letter classified as not admissible (Law on Complaints Art. 11; Law on
+    Denunciations Art. 25)."""
+    return _note_step(
         actor=actor,
         case=case,
         action=wf.CLOSE,
-        machines=(wf.INADMISSIBLE,),
+        machine=wf.INADMISSIBLE,
+        note=note,
         on=on,
-        work=work,
+        public=True,
     )
 
 
@@ -1605,43 +1628,36 @@ class AlertReport:
     overdue: int
 
 
-def unit_heads(unit_ids: Sequence[int], today: date) -> dict[int, list[int]]:
-    """The heads of each unit (the commune chair; an agency's or enterprise's head), one
-    query."""
-    from danchu.core.access import roles
-    from danchu.core.access.models import RoleAssignment
-
-    heads: dict[int, list[int]] = {}
-    rows = (
-        RoleAssignment.objects.active_on(today)
-        .filter(
-            unit_id__in=list(unit_ids),
-            role_id__in=(roles.COMMUNE_CHAIR, *roles.ORGANISATION_LEADERS),
-        )
-        .values_list("unit_id", "user_id")
-    )
-    for unit_id, user_id in rows:
-        heads.setdefault(unit_id, []).append(user_id)
-    return heads
-
-
-def supervisors_of(unit_ids: Sequence[int], today: date) -> dict[int, list[int]]:
-    """Who oversees each superior unit (``petitions.supervise``: the commune chair, the
-    province's officers), one query."""
-    from danchu.core.access import roles
+def _role_holders(
+    unit_ids: Sequence[int], role_ids: Sequence[str], today: date
+) -> dict[int, list[int]]:
+    """The users holding one of ``role_ids`` at each unit today, one query."""
     from danchu.core.access.models import RoleAssignment
 
     found: dict[int, list[int]] = {}
     rows = (
         RoleAssignment.objects.active_on(today)
-        .filter(
-            unit_id__in=list(unit_ids), role_id__in=(roles.COMMUNE_CHAIR, roles.PROVINCE_OFFICER)
-        )
+        .filter(unit_id__in=list(unit_ids), role_id__in=list(role_ids))
         .values_list("unit_id", "user_id")
     )
     for unit_id, user_id in rows:
         found.setdefault(unit_id, []).append(user_id)
     return found
+
+
+def unit_heads(unit_ids: Sequence[int], today: date) -> dict[int, list[int]]:
+    """The heads of each unit (the commune chair; an agency's or enterprise's head)."""
+    from danchu.core.access import roles
+
+    return _role_holders(unit_ids, (roles.COMMUNE_CHAIR, *roles.ORGANISATION_LEADERS), today)
+
+
+def supervisors_of(unit_ids: Sequence[int], today: date) -> dict[int, list[int]]:
+    """Who oversees each superior unit (``petitions.supervise``: the commune chair, the
+    province's officers; Law on Denunciations Art. 38)."""
+    from danchu.core.access import roles
+
+    return _role_holders(unit_ids, (roles.COMMUNE_CHAIR, roles.PROVINCE_OFFICER), today)
 
 
 def petitions_alerts_run(*, today: date | None = None) -> AlertReport:

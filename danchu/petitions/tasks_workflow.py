@@ -2,14 +2,12 @@
 
 The periodic task runs in the huey consumer (``danchu run_huey``) every day at 06:30 in the
 site's time zone; ``services_workflow.petitions_alerts_run()`` runs it directly (idempotent:
-each alert is sent once per case and deadline). ``alerts_enqueue`` puts one run on the
-``django.tasks`` queue, for an administrator who wants it now."""
+each alert is sent once per case and deadline), as does ``danchu petitions_alerts``."""
 
 from __future__ import annotations
 
 from huey.contrib.djhuey import db_periodic_task
 
-from danchu.core.jobs.taskapi import task
 from danchu.core.notify.tasks import local_crontab
 
 
@@ -22,9 +20,4 @@ def _run() -> dict[str, int]:
 
 @db_periodic_task(local_crontab(6, 30), name="petitions.deadline_alerts")
 def petitions_alerts() -> dict[str, int]:
-    return _run()
-
-
-@task()
-def alerts_enqueue() -> dict[str, int]:
     return _run()

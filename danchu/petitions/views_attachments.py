@@ -25,18 +25,11 @@ from django.views.decorators.http import require_GET
 
 from danchu.core.access.errors import not_found
 from danchu.core.audit.services import audit_record
+from danchu.disclosure.attachments import EXTENSIONS
 from danchu.petitions.access_workflow import access_case_by_id
 from danchu.petitions.models import Attachment, Case
 
 ATTACHMENT_OPENED = "petitions.confidential_attachment_opened"
-
-# The extension of each content type accepted on upload (danchu.disclosure.attachments).
-_EXTENSIONS = {
-    "application/pdf": "pdf",
-    "image/png": "png",
-    "image/jpeg": "jpg",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-}
 
 
 def may_open(actor: Any, case: Case, attachment: Attachment) -> bool:
@@ -52,7 +45,7 @@ def download_name(attachment: Attachment) -> str:
     """The file name offered to the browser, with the extension of its checked content type
     (a confidential file's stored name is a neutral ``thu-<hash>`` without one)."""
     name = attachment.original_name or str(attachment.pk)
-    extension = _EXTENSIONS.get(attachment.content_type)
+    extension = EXTENSIONS.get(attachment.content_type)
     if extension and not name.lower().endswith(f".{extension}"):
         name = f"{name}.{extension}"
     return name

@@ -47,9 +47,10 @@ from danchu.petitions.forms_intake import (
     TrackForm,
     UnsealForm,
 )
+from danchu.petitions.forms_workflow import STATUS_LABELS, STEP_LABELS
 from danchu.petitions.models.cases import CaseChannel, CaseEvent, CaseKind, PartyRole
 from danchu.petitions.ratelimits import is_lookup, rate_limited
-from danchu.petitions.sealing import content_for, subject_for, unseal
+from danchu.petitions.sealing import redactor_for, unseal
 from danchu.petitions.selectors_intake import handlers_of, public_events
 from danchu.petitions.services_intake import (
     ANSWERED_STATUSES,
@@ -67,22 +68,7 @@ from danchu.petitions.services_intake import (
 
 
 def _status_label(status: str) -> str:
-    labels = {
-        "received": _("Received"),
-        "accepted": _("Accepted"),
-        "not_accepted": _("Not accepted"),
-        "answered": _("Answered"),
-        "transferred": _("Transferred"),
-        "withdrawn": _("Withdrawn"),
-        "resolved": _("Resolved"),
-        "concluded": _("Concluded"),
-        "published": _("Conclusion published"),
-        "checked": _("Checked"),
-        "closed": _("Closed"),
-        "merged": _("Merged into another case"),
-        "split": _("Split into separate cases"),
-    }
-    return labels.get(status, status)
+    return str(STATUS_LABELS.get(status, status))
 
 
 def _refused(form: forms.Form, exc: PetitionError) -> None:
@@ -180,7 +166,12 @@ def intake_track(request: HttpRequest) -> HttpResponse:
             channel_label=CaseChannel(row["channel"]).label,
             status_label=_status_label(row["status"]),
             events=[
-                {**e, "label": _status_label(e["to_status"]) if e["to_status"] else e["action"]}
+                {
+                    **e,
+                    "label": _status_label(e["to_status"])
+                    if e["to_status"]
+                    else str(STEP_LABELS.get(e["action"], e["action"])),
+                }
                 for e in public_events(row["pk"])
             ],
         )
@@ -268,13 +259,14 @@ def intake_desk(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _case_context(request: HttpRequest, case: Any, **forms_: forms.Form) -> dict[str, Any]:
+    redact = redactor_for(request.user, case)
     sealed = hasattr(case, "sealed_identity")
     parties = [] if sealed else list(case.parties.all())
     links = split_links_visible(request.user, case)
     context: dict[str, Any] = {
         "case": case,
-        "content": content_for(request.user, case),
-        "subject": subject_for(request.user, case),
+        "content": redact(case.content),
+        "subject": redact(case.subject),
         "unit": case.unit,
         "kind_label": CaseKind(case.kind).label,
         "status_label": _status_label(case.status),

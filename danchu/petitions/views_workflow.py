@@ -35,6 +35,7 @@ from danchu.petitions.access_workflow import (
     access_case_by_id,
     access_queue_unit,
     access_statistics_unit,
+    first_instance_case,
 )
 from danchu.petitions.domain import workflow as wf
 from danchu.petitions.domain.deadlines import (
@@ -43,6 +44,7 @@ from danchu.petitions.domain.deadlines import (
     PETITION,
     denunciation_transfer_due,
 )
+from danchu.petitions.domain.intake import clean_tracking_code
 from danchu.petitions.errors import PetitionError
 from danchu.petitions.models import Case, CaseParty
 from danchu.petitions.reports import Period, petitions_statistics_rollup
@@ -220,7 +222,7 @@ def step_form(action: str, machine: str, data: Any = None, case: Case | None = N
             else None
         )
         return wforms.ComplaintTermsForm(data, prefix=action, initial=initial)
-    form_class = (STEPS.get(action) or EXTRA_STEPS[action]).form
+    form_class = step_of(action).form
     if form_class is wforms.RefuseForm:
         return form_class(data, machine=machine, prefix=action)
     return form_class(data, prefix=action)
@@ -236,16 +238,9 @@ def _set_terms(actor: Any, case: Case, d: dict[str, Any]) -> Case:
     if wf.machine_of(case.kind) == DENUNCIATION:
         return services.case_set_terms(actor=actor, case=case, multi_location=d["multi_location"])
     earlier = None
-    code = (d.get("earlier_code") or "").strip().upper()
+    code = clean_tracking_code(d.get("earlier_code") or "")
     if code:
-        # Only a case of a body directly under this one may be linked (Law on Complaints
-        # Art. 7); any
-        # other code reads as unknown, so the field tells nothing about other units' cases.
-        earlier = (
-            Case.objects.select_related("unit")
-            .filter(tracking_code=code, unit__parent=case.unit)
-            .first()
-        )
+        earlier = first_instance_case(case, code)
         if earlier is None:
             raise PetitionError(services.message("earlier_case"))
     return services.case_set_terms(
@@ -300,18 +295,22 @@ EXTRA_STEPS: dict[str, Step] = {
 # --- the queue -------------------------------------------------------------------------------
 
 
-@login_required
-@require_GET
-def workflow_queue(request: HttpRequest, code: str) -> HttpResponse:
-    unit = access_queue_unit(request.user, code)
-    today = timezone.localdate()
-    handlers = list(
+def _queue_handlers(unit: Any) -> list[tuple[int, str]]:
+    """The handlers of the unit's cases, for the queue's filter (page and export alike)."""
+    return list(
         Case.objects.filter(unit=unit, handler__isnull=False)
         .values_list("handler_id", "handler__full_name")
         .distinct()
         .order_by("handler__full_name")
     )
-    filter_form = wforms.QueueFilterForm(request.GET or None, handlers=handlers)
+
+
+@login_required
+@require_GET
+def workflow_queue(request: HttpRequest, code: str) -> HttpResponse:
+    unit = access_queue_unit(request.user, code)
+    today = timezone.localdate()
+    filter_form = wforms.QueueFilterForm(request.GET or None, handlers=_queue_handlers(unit))
     page = paginate(request, queue_for(request.user, unit, today=today, **filter_form.filters()))
     for case in page.object_list:
         case.shown_subject = listed_subject(request.user, case)
@@ -339,7 +338,7 @@ def workflow_queue_export(request: HttpRequest, code: str, fmt: str) -> HttpResp
     if fmt not in FORMATS:
         raise Http404("Unknown format")
     today = timezone.localdate()
-    filters = wforms.QueueFilterForm(request.GET or None).filters()
+    filters = wforms.QueueFilterForm(request.GET or None, handlers=_queue_handlers(unit)).filters()
     queryset = queue_for(request.user, unit, today=today, **filters)
     return table_response(
         exports.queue_columns(),
@@ -489,9 +488,9 @@ def workflow_statistics(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_GET
 def workflow_statistics_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
-    unit, period, rollup, _form_ = _statistics(request, code)
     if fmt not in FORMATS:
         raise Http404("Unknown format")
+    unit, period, rollup, _form_ = _statistics(request, code)
     return table_response(
         exports.statistics_columns(),
         exports.statistics_rows(rollup),

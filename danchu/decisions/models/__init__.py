@@ -3,6 +3,7 @@
 from danchu.decisions.models.ballots import Ballot, BallotPlan
 from danchu.decisions.models.elections import Candidate, Dismissal, DismissalTrigger, Election
 from danchu.decisions.models.matters import (
+    CLOSED_STATUSES,
     Choice,
     DecisionForm,
     HouseholdVote,
@@ -29,6 +30,7 @@ from danchu.decisions.models.teams import Team, TeamMember, TeamPurpose
 from danchu.decisions.models.village_codes import VillageCode, VillageCodeReview, VillageCodeStatus
 
 __all__ = [
+    "CLOSED_STATUSES",
     "Attendance",
     "Ballot",
     "BallotPlan",

@@ -33,6 +33,10 @@ class MatterStatus(models.TextChoices):
     ANNULLED = "annulled", _("Annulled")
 
 
+# The statuses in which a matter's voting is over.
+CLOSED_STATUSES = (MatterStatus.ADOPTED, MatterStatus.REJECTED, MatterStatus.ANNULLED)
+
+
 class MatterScope(models.TextChoices):
     VILLAGE = "village", _("Village")
     COMMUNE = "commune", _("Commune")

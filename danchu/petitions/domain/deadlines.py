@@ -4,7 +4,8 @@ outside the project: keep the names and meanings.
     due_date(kind, step, start, *, complex=False, remote=False, extensions=0) -> date
 
 kind "complaint" (Law on Complaints 02/2011/QH13):
-    "accept"          from receipt: 10 working days (Art. 27, counted in working days by
+    "accept"          from receipt: 10 working days (Art. 27; Art. 36 in the second instance;
+                      counted in working days by
                       Thông tư 07/2013/TT-TTCP Art. 5(1) as amended by Thông tư 02/2016/TT-TTCP)
     "resolve_first"   from acceptance: 30 days; complex 45; remote 45; remote and complex 60
                       (Art. 28)
